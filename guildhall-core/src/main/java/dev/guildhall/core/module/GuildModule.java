@@ -1,0 +1,42 @@
+package dev.guildhall.core.module;
+
+import dev.guildhall.core.command.CommandSpec;
+import dev.guildhall.core.event.GuildEvent;
+
+import java.util.List;
+
+/**
+ * A feature a guild can use: its commands, the components (buttons, modals) it answers, and its event handler. The
+ * dispatcher checks the invoker's level before {@link #handle} sees a command or component, so a module never
+ * re-checks permissions.
+ */
+public interface GuildModule {
+
+    /** Stable, lowercase id; component custom ids of this module start with {@code id + ":"}. */
+    String id();
+
+    String description();
+
+    String version();
+
+    /** The commands the guild gets once it is set up and has this module enabled. */
+    List<CommandSpec> commands();
+
+    /** The commands a guild that is not set up gets; only the setup module offers any. */
+    default List<CommandSpec> commandsBeforeSetup() {
+        return List.of();
+    }
+
+    /** The level each component custom-id prefix needs; a component with no matching prefix needs Admin. */
+    default List<ComponentSpec> components() {
+        return List.of();
+    }
+
+    /** False for modules a guild cannot switch off (setup itself). */
+    default boolean canBeDisabled() {
+        return true;
+    }
+
+    /** Handles an event of a guild where the module is active. Throwing sends the event to retry. */
+    void handle(ModuleContext context, GuildEvent event) throws Exception;
+}
