@@ -1,0 +1,161 @@
+package dev.guildhall.discord;
+
+import dev.guildhall.core.action.Action;
+import dev.guildhall.core.action.ActionResult;
+import dev.guildhall.core.event.GuildSnapshot;
+import dev.guildhall.core.id.ChannelId;
+import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.id.RoleId;
+import dev.guildhall.core.port.DiscordCallException;
+import dev.guildhall.core.port.DiscordCallException.Kind;
+import dev.guildhall.core.port.DiscordPort;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one place that turns core actions into JDA calls. Calls block with {@code complete()}: callers run on virtual
+ * threads, never on JDA's event thread. JDA's REST layer keeps Discord's rate limit buckets.
+ */
+final class ActionExecutor implements DiscordPort {
+    private final ShardGroup shards;
+    private final PendingInteractions pending;
+
+    ActionExecutor(ShardGroup shards, PendingInteractions pending) {
+        this.shards = shards;
+        this.pending = pending;
+    }
+
+    @Override
+    public ActionResult execute(Action action) throws DiscordCallException {
+        String what = describe(action);
+        return call(what, () -> switch (action) {
+            case Action.Reply a -> reply(what, a);
+            case Action.ShowModal a -> showModal(what, a);
+            case Action.UpdateSourceMessage a -> updateSource(what, a);
+            case Action.CreateTextChannel a ->
+                    ActionResult.created(guild(what, a.guild()).createTextChannel(a.name()).complete().getIdLong());
+            case Action.CreateRole a -> ActionResult.created(
+                    guild(what, a.guild()).createRole().setName(a.name()).setPermissions(0L).complete().getIdLong());
+            case Action.DeleteChannel a -> {
+                channel(what, a.guild(), a.channel(), GuildChannel.class).delete().complete();
+                yield ActionResult.NONE;
+            }
+            case Action.DeleteRole a -> {
+                role(what, a.guild(), a.role()).delete().complete();
+                yield ActionResult.NONE;
+            }
+            case Action.SendMessage a -> ActionResult.created(channel(what, a.guild(), a.channel(), GuildMessageChannel.class)
+                    .sendMessage(JdaMessages.create(a.message())).complete().getIdLong());
+            case Action.AddReaction a -> {
+                channel(what, a.guild(), a.channel(), GuildMessageChannel.class)
+                        .addReactionById(a.message().value(), JdaMessages.emoji(a.emoji())).complete();
+                yield ActionResult.NONE;
+            }
+            case Action.SyncGuildCommands a -> {
+                guild(what, a.guild()).updateCommands().addCommands(SlashCommands.of(a.commands())).complete();
+                yield ActionResult.NONE;
+            }
+        });
+    }
+
+    @Override
+    public Optional<GuildSnapshot> guild(GuildId id) {
+        return shards.guild(id.value()).map(ActionExecutor::snapshot);
+    }
+
+    /** Text channels, and the roles a setup may adopt: not @everyone, not roles managed by integrations or bots. */
+    static GuildSnapshot snapshot(Guild guild) {
+        // JDA already sorts text channels as Discord's client shows them
+        var channels = guild.getTextChannels().stream()
+                .map(c -> new GuildSnapshot.Channel(ChannelId.of(c.getIdLong()), c.getName()))
+                .toList();
+        var roles = guild.getRoles().stream()
+                .filter(r -> !r.isPublicRole() && !r.isManaged())
+                .map(r -> new GuildSnapshot.Role(RoleId.of(r.getIdLong()), r.getName()))
+                .toList();
+        return new GuildSnapshot(GuildId.of(guild.getIdLong()), guild.getName(), channels, roles);
+    }
+
+    // ---- interactions ------------------------------------------------------------------------------------------
+
+    /** A deferred (acknowledged) interaction already has an original response: edit it instead of replying. */
+    private ActionResult reply(String what, Action.Reply reply) {
+        IReplyCallback callback = interaction(what, reply.interaction().id(), IReplyCallback.class);
+        if (callback.isAcknowledged()) {
+            callback.getHook().editOriginal(JdaMessages.edit(reply.message())).complete();
+        } else {
+            callback.reply(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral()).complete();
+        }
+        return ActionResult.NONE;
+    }
+
+    private ActionResult showModal(String what, Action.ShowModal show) {
+        IModalCallback callback = interaction(what, show.interaction().id(), IModalCallback.class);
+        if (callback.isAcknowledged()) {
+            throw new DiscordCallException(Kind.INVALID_REQUEST, what + ": the interaction was already answered");
+        }
+        callback.replyModal(JdaMessages.modal(show.modal())).complete();
+        return ActionResult.NONE;
+    }
+
+    private ActionResult updateSource(String what, Action.UpdateSourceMessage update) {
+        IMessageEditCallback callback = interaction(what, update.interaction().id(), IMessageEditCallback.class);
+        if (callback.isAcknowledged()) {
+            callback.getHook().editOriginal(JdaMessages.edit(update.message())).complete();
+        } else {
+            callback.editMessage(JdaMessages.edit(update.message())).complete();
+        }
+        return ActionResult.NONE;
+    }
+
+    private <T> T interaction(String what, String interactionId, Class<T> callback) {
+        Interaction interaction = pending.find(interactionId).orElseThrow(() -> new DiscordCallException(
+                Kind.INTERACTION_EXPIRED, what + ": interaction " + interactionId + " is unknown or expired"));
+        if (!callback.isInstance(interaction)) {
+            throw new DiscordCallException(Kind.INVALID_REQUEST, what + ": a " + interaction.getType()
+                    + " interaction cannot be answered this way");
+        }
+        return callback.cast(interaction);
+    }
+
+    // ---- guild entities ----------------------------------------------------------------------------------------
+
+    private Guild guild(String what, GuildId id) {
+        return shards.guild(id.value()).orElseThrow(() ->
+                new DiscordCallException(Kind.NOT_FOUND, what + ": the bot is not in guild " + id));
+    }
+
+    private <C extends GuildChannel> C channel(String what, GuildId guildId, ChannelId id, Class<C> type) {
+        C channel = guild(what, guildId).getChannelById(type, id.value());
+        if (channel == null) throw new DiscordCallException(Kind.NOT_FOUND, what + ": no such channel " + id);
+        return channel;
+    }
+
+    private Role role(String what, GuildId guildId, RoleId id) {
+        Role role = guild(what, guildId).getRoleById(id.value());
+        if (role == null) throw new DiscordCallException(Kind.NOT_FOUND, what + ": no such role " + id);
+        return role;
+    }
+
+    private static ActionResult call(String what, Supplier<ActionResult> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw CallFailures.translate(what, e);
+        }
+    }
+
+    /** Names the action and its guild for error messages; never includes content or tokens. */
+    static String describe(Action action) {
+        return action.getClass().getSimpleName() + " in guild " + action.guild();
+    }
+}
