@@ -1,0 +1,89 @@
+package dev.guildhall.bus;
+
+import dev.guildhall.core.port.Bus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InProcessBusTest extends BusContract {
+    /** Records the backoffs asked for instead of waiting them, so retries cost no real time. */
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected Bus createBus(RetryPolicy retry, DeadLetterSink deadLetters) {
+        return new InProcessBus(retry, deadLetters, sleeps::add, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void retriesBackOffExponentiallyFromTheDefaults() {
+        AtomicInteger deadAttempts = new AtomicInteger();
+        Bus bus = newBus(RetryPolicy.DEFAULT, (envelope, failure, attempts) -> deadAttempts.set(attempts));
+        bus.subscribe(envelope -> {
+            throw new IllegalStateException("boom");
+        });
+
+        bus.publish(envelope(guild(1), 0));
+        awaitCondition("dead-lettered", () -> deadAttempts.get() == 5);
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
+                Duration.ofMillis(1600));
+    }
+
+    @Test
+    void closeGivesUpOnWorkThatOutlastsTheDrainTimeout() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        List<String> deadLetters = new CopyOnWriteArrayList<>();
+        InProcessBus bus = new InProcessBus(RetryPolicy.DEFAULT, (envelope, failure, attempts) ->
+                deadLetters.add(envelope.id()), sleeps::add, Duration.ofMillis(100));
+        bus.subscribe(envelope -> {
+            started.countDown();
+            never.await(); // a handler stuck on I/O; close() interrupts it after the drain timeout
+        });
+        bus.publish(envelope(guild(1), 0));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long begin = System.nanoTime();
+        bus.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
+        awaitCondition("the interrupted envelope dead-lettered", () -> deadLetters.contains(envelope(guild(1), 0).id()));
+        assertThat(sleeps).as("no retry once close() gave up").isEmpty();
+        assertThatThrownBy(() -> bus.publish(envelope(guild(1), 1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closingWithNoHandlerKeepsPublishedEnvelopesAsDeadLetters() {
+        List<String> deadLetters = new CopyOnWriteArrayList<>();
+        Bus bus = newBus(RetryPolicy.DEFAULT, (envelope, failure, attempts) -> deadLetters.add(envelope.id()));
+        bus.publish(envelope(guild(1), 0));
+        bus.publish(envelope(guild(2), 0));
+
+        bus.close();
+
+        assertThat(deadLetters).containsExactlyInAnyOrder(envelope(guild(1), 0).id(), envelope(guild(2), 0).id());
+    }
+
+    @Test
+    void aSecondHandlerIsRefused() {
+        Bus bus = newBus(RetryPolicy.DEFAULT, failOnDeadLetter());
+        bus.subscribe(envelope -> {});
+
+        assertThatThrownBy(() -> bus.subscribe(envelope -> {})).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void retryPolicyRejectsNonsense() {
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(-1), 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
