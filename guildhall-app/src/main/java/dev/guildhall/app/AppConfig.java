@@ -1,0 +1,113 @@
+package dev.guildhall.app;
+
+import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.id.UserId;
+import dev.guildhall.store.StoreSettings;
+import dev.guildhall.web.WebSettings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Guildhall reads from its environment, read in this one place, one record per concern. A bad value
+ * fails start-up with a message naming the variable.
+ */
+public record AppConfig(Mode mode, String environment, DiscordConfig discord, StoreSettings store, WebSettings web,
+                        SandboxConfig sandbox, List<UserId> masterAdmins) {
+
+    public enum Mode { STANDALONE, GATEWAY, WORKER }
+
+    /**
+     * {@code token} empty means the sandbox: the built-in emulator. {@code apiBaseUrl} and {@code gatewayUrl} point
+     * the client at a Discord-compatible server other than Discord (a running emulator).
+     */
+    public record DiscordConfig(Optional<String> token, Optional<URI> apiBaseUrl, Optional<URI> gatewayUrl,
+                                Optional<GuildId> devGuild, int shards) {
+        @Override
+        public String toString() {
+            return "DiscordConfig[token=" + (token.isPresent() ? "(set)" : "(none)") + ", apiBaseUrl=" + apiBaseUrl
+                    + ", gatewayUrl=" + gatewayUrl + ", devGuild=" + devGuild + ", shards=" + shards + "]";
+        }
+    }
+
+    /** Where the sandbox's emulator listens (its page is served there too). */
+    public record SandboxConfig(String host, int port) {}
+
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        Mode mode = switch (get(env, "BOT_MODE").orElse("standalone").toLowerCase()) {
+            case "standalone" -> Mode.STANDALONE;
+            case "gateway" -> Mode.GATEWAY;
+            case "worker" -> Mode.WORKER;
+            default -> throw new ConfigException("BOT_MODE", "one of standalone, gateway, worker");
+        };
+        DiscordConfig discord = new DiscordConfig(get(env, "DISCORD_TOKEN"), url(env, "DISCORD_API_BASE_URL"),
+                url(env, "DISCORD_GATEWAY_URL"), get(env, "DISCORD_GUILD_ID").map(v -> snowflake("DISCORD_GUILD_ID", v)).map(GuildId::of),
+                integer(env, "DISCORD_SHARDS", 1, 1, 4096));
+        Path dataDir = Path.of(get(env, "GUILDHALL_DATA_DIR").orElse("data"));
+        StoreSettings store;
+        try {
+            store = StoreSettings.fromDatabaseUrl(get(env, "DATABASE_URL").orElse(""), dataDir.resolve("guildhall.db"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DATABASE_URL", e.getMessage());
+        }
+        WebSettings web;
+        try {
+            web = WebSettings.parse(get(env, "METRICS_ADDRESS").orElse(":8080"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("METRICS_ADDRESS", e.getMessage());
+        }
+        WebSettings sandboxAddress;
+        try {
+            sandboxAddress = WebSettings.parse(get(env, "SANDBOX_ADDRESS").orElse("127.0.0.1:8081"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SANDBOX_ADDRESS", e.getMessage());
+        }
+        List<UserId> admins = get(env, "MASTER_ADMIN_IDS").map(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> UserId.of(snowflake("MASTER_ADMIN_IDS", s))).toList()).orElse(List.of());
+        return new AppConfig(mode, get(env, "ENVIRONMENT").orElse("development"), discord, store, web,
+                new SandboxConfig(sandboxAddress.host(), sandboxAddress.port()), admins);
+    }
+
+    private static Optional<String> get(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<URI> url(Map<String, String> env, String name) {
+        return get(env, name).map(v -> {
+            try {
+                URI uri = URI.create(v);
+                if (uri.getScheme() == null || uri.getHost() == null) throw new IllegalArgumentException("no host");
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, "an absolute URL such as http://127.0.0.1:8081/api/v10/, got '" + v + "'");
+            }
+        });
+    }
+
+    private static long snowflake(String name, String value) {
+        try {
+            long id = Long.parseUnsignedLong(value);
+            if (id <= 0) throw new NumberFormatException();
+            return id;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, "a Discord id (digits), got '" + value + "'");
+        }
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = get(env, name);
+        if (value.isEmpty()) return fallback;
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) throw new NumberFormatException();
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, "a whole number from " + min + " to " + max + ", got '" + value.get() + "'");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.guildhall.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** {@code guildhall [run]} starts the bot; {@code guildhall setup GUILD_ID} runs setup from the command line. */
+@Command(name = "guildhall", mixinStandardHelpOptions = true, version = "Guildhall 0.1.0",
+        description = "A multi-tenant Discord bot platform.",
+        subcommands = {RunCommand.class, SetupCommand.class})
+public final class Main implements Runnable {
+    private final Map<String, String> env;
+    private final PrintWriter out;
+
+    Main(Map<String, String> env, PrintWriter out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** No subcommand means {@code run}. */
+    @Override
+    public void run() {
+        new RunCommand(this).call();
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.exit(commandLine(System.getenv(), out).execute(args));
+    }
+
+    static CommandLine commandLine(Map<String, String> env, PrintWriter out) {
+        Main main = new Main(env, out);
+        CommandLine line = new CommandLine(main, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == RunCommand.class) return type.cast(new RunCommand(main));
+                if (type == SetupCommand.class) return type.cast(new SetupCommand(main));
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        line.setOut(out);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(e instanceof ConfigException || e instanceof IllegalArgumentException
+                    ? "guildhall: " + e.getMessage() : "guildhall: " + e);
+            return 1;
+        });
+        return line;
+    }
+}
