@@ -42,6 +42,11 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+/** replaceChildren that skips null and false, so conditional children never show up as the text "null". */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
+}
+
 function isEphemeral(data) {
   return data != null && (Number(data.flags || 0) & EPHEMERAL) !== 0;
 }
@@ -235,7 +240,7 @@ function renderGuildSelect() {
   const key = JSON.stringify(state.guilds.map((g) => [g.id, g.name])) + state.guildId;
   if (select.dataset.key === key) return;
   select.dataset.key = key;
-  select.replaceChildren(...(state.guilds.length
+  fill(select, ...(state.guilds.length
     ? state.guilds.map((g) => h('option', { value: g.id, selected: g.id === state.guildId }, g.name))
     : [h('option', { value: '' }, 'No guilds: create one')]));
 }
@@ -248,13 +253,13 @@ function renderGuild() {
   bot.className = guild && guild.bot_joined ? 'danger' : 'primary';
 
   const members = guild ? guild.members || [] : [];
-  $('member-select').replaceChildren(...members.map((m) =>
+  fill($('member-select'), ...members.map((m) =>
     h('option', { value: m.user.id, selected: m.user.id === state.userId },
       m.user.username + (m.user.id === guild.owner_id ? ' (owner)' : '') + (isAdministrator(m) ? ' · admin' : ''))));
 
   renderChannels(guild ? guild.channels || [] : []);
   const roles = guild ? guild.roles || [] : [];
-  $('role-list').replaceChildren(...roles.map((role) => h('li', {},
+  fill($('role-list'), ...roles.map((role) => h('li', {},
     h('span', { class: 'name' }, role.name,
       (BigInt(role.permissions || 0) & BigInt(ADMINISTRATOR)) !== 0n ? h('span', { class: 'badge admin' }, 'ADMIN') : null),
     role.id === guild.id ? null : h('button', {
@@ -262,7 +267,7 @@ function renderGuild() {
       onclick: () => deleteRole(role),
     }, '×'))));
 
-  $('member-list').replaceChildren(...members.map((m) => h('li', { class: 'clickable' + (m.user.id === state.userId ? ' active' : ''), onclick: () => actAs(m.user.id) },
+  fill($('member-list'), ...members.map((m) => h('li', { class: 'clickable' + (m.user.id === state.userId ? ' active' : ''), onclick: () => actAs(m.user.id) },
     h('span', { class: 'name' }, m.user.username,
       m.user.bot ? h('span', { class: 'badge' }, 'BOT') : null,
       isAdministrator(m) ? h('span', { class: 'badge admin' }, 'ADMIN') : null,
@@ -293,7 +298,7 @@ function renderChannels(channels) {
       h('button', { class: 'icon', title: `Delete category ${category.name}`, onclick: () => deleteChannel(category) }, '×')));
     addChannels(byParent.get(category.id) || []);
   }
-  $('channel-list').replaceChildren(...(items.length ? items : [h('li', {}, 'No channels')]));
+  fill($('channel-list'), ...(items.length ? items : [h('li', {}, 'No channels')]));
 }
 
 function renderChannelTitle() {
@@ -321,7 +326,7 @@ function renderMessages() {
     ...state.messages.map((m) => ({ at: Date.parse(m.timestamp) || 0, node: () => renderMessage(m, null) })),
     ...local.map((e) => ({ at: e.at, node: () => renderMessage(e.message, e) })),
   ].sort((a, b) => a.at - b.at);
-  box.replaceChildren(...(entries.length ? entries.map((e) => e.node())
+  fill(box, ...(entries.length ? entries.map((e) => e.node())
     : [h('div', { class: 'empty' }, state.channelId ? 'No messages yet. Say something, or run a command with /.' : 'Pick a channel.')]));
   box.scrollTop = atBottom || !sameChannel ? box.scrollHeight : scrollTop;
 }
@@ -459,7 +464,7 @@ function renderEvents(fresh) {
     h('summary', {}, h('span', { class: 'seq' }, '#' + e.seq), e.type, ' ', h('span', { class: 'muted' }, eventSummary(e))),
     h('pre', {}, JSON.stringify(e.data, null, 2))));
   if (fresh) list.prepend(...visible(fresh).reverse().map(item));
-  else list.replaceChildren(...visible(state.events).reverse().map(item));
+  else fill(list, ...visible(state.events).reverse().map(item));
   while (list.children.length > MAX_EVENTS) list.lastChild.remove();
 }
 
@@ -474,13 +479,13 @@ function openCommandPanel(filter) {
 function closeCommandPanel() {
   $('command-panel').hidden = true;
   $('command-form').hidden = true;
-  $('command-form').replaceChildren();
+  fill($('command-form'));
 }
 
 function renderCommandList() {
   const filter = $('command-filter').value.trim().toLowerCase().replace(/^\//, '');
   const matches = state.commands.filter((c) => c.name.toLowerCase().includes(filter.split(' ')[0]));
-  $('command-list').replaceChildren(...(matches.length ? matches.map((c) => h('li', { onclick: () => chooseCommand(c) },
+  fill($('command-list'), ...(matches.length ? matches.map((c) => h('li', { onclick: () => chooseCommand(c) },
     h('span', { class: 'cmd-scope' }, c.scope), h('span', { class: 'cmd-name' }, '/' + c.name), h('span', { class: 'cmd-desc' }, c.description || '')))
     : [h('li', { class: 'muted' }, state.guild && !state.guild.bot_joined
       ? 'The bot is not in this guild, so it has no commands here.' : 'No registered command matches.')]));
@@ -498,7 +503,7 @@ function chooseCommand(command) {
     }
   }
   const fields = h('div', { class: 'command-fields' });
-  const showFields = (opts) => fields.replaceChildren(...(opts || []).map(optionField),
+  const showFields = (opts) => fill(fields, ...(opts || []).map(optionField),
     (opts || []).length ? null : h('div', { class: 'muted' }, 'No options.'));
   let subSelect = null;
   if (paths.length) {
@@ -508,7 +513,7 @@ function chooseCommand(command) {
   } else {
     showFields(options);
   }
-  form.replaceChildren(
+  fill(form, 
     h('div', { class: 'cmd-name' }, '/' + command.name, h('span', { class: 'cmd-desc muted' }, ' ' + (command.description || ''))),
     subSelect ? h('label', { class: 'field' }, h('span', {}, 'Subcommand'), subSelect) : null,
     fields,
@@ -674,7 +679,7 @@ function openModal(data, channelId) {
   const dialog = $('modal-dialog');
   $('modal-title').textContent = data.title || 'Form';
   const body = $('modal-body');
-  body.replaceChildren(...modalInputs(data.components).map((item) => {
+  fill(body, ...modalInputs(data.components).map((item) => {
     if (item.text != null) return h('div', { class: 'text-display' }, renderText(item.text));
     const input = item.input;
     if (input.type !== 4) return h('div', { class: 'muted' }, `${item.label || ''}: component type ${input.type} is not supported here`);
@@ -705,7 +710,7 @@ function openModal(data, channelId) {
 function askForm(title, fields, extra) {
   const dialog = $('form-dialog');
   $('form-dialog-title').textContent = title;
-  $('form-dialog-body').replaceChildren(...fields.map((f) => {
+  fill($('form-dialog-body'), ...fields.map((f) => {
     if (f.type === 'checkbox') return h('label', { class: 'field check' }, h('input', { type: 'checkbox', name: f.name, checked: f.value }), f.label);
     if (f.type === 'checkboxes') {
       return h('div', { class: 'field' }, h('span', {}, f.label), f.options.length ? f.options.map(([value, label]) =>
