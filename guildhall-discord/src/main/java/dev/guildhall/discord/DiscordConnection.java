@@ -5,6 +5,7 @@ import dev.guildhall.core.port.DiscordPort;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -59,7 +60,13 @@ public final class DiscordConnection implements AutoCloseable {
         PendingInteractions pending = new PendingInteractions();
         ReadyLatch readiness = new ReadyLatch(settings.shardsTotal());
         GatewayListener listener = new GatewayListener(new EventMapper(clock), pending, readiness, sink);
-        ShardGroup shards = settings.shardsTotal() == 1 ? single(settings, listener) : managed(settings, listener);
+        ShardGroup shards;
+        try {
+            shards = settings.shardsTotal() == 1 ? single(settings, listener) : managed(settings, listener);
+        } catch (InvalidTokenException e) {
+            // An operator's mistake: fail at start-up, and say which setting, never its value
+            throw new IllegalArgumentException("Discord rejected the bot token (DISCORD_TOKEN)", e);
+        }
         return new DiscordConnection(shards, readiness, settings.shardsTotal(), new ActionExecutor(shards, pending));
     }
 
