@@ -1,0 +1,172 @@
+package dev.guildhall.store;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.port.CommandSyncStore;
+import dev.guildhall.core.port.GuildConfigStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+
+/**
+ * The database of a Guildhall process, SQLite or PostgreSQL: a connection pool, the schema brought up to date by
+ * Flyway on open (scripts under {@code db/migration}, one set for both databases), and the repositories.
+ *
+ * <p>Timestamps are stored as epoch milliseconds: instants read back are cut to the millisecond.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(StoreSettings.fromDatabaseUrl(System.getenv("DATABASE_URL"), Path.of("data/guildhall.db")))) {
+ *     store.guildConfigs().find(guild);
+ * }
+ * }</pre>
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+    private static final int POSTGRES_POOL_SIZE = 5;
+    private static final int REACHABLE_TIMEOUT_SECONDS = 2;
+
+    private final StoreSettings settings;
+    private final HikariDataSource dataSource;
+    private final JdbiGuildConfigStore guildConfigsUncached;
+    private final CachedGuildConfigStore guildConfigs;
+    private final JdbiCommandSyncStore commandSyncs;
+
+    private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        Jdbi jdbi = Jdbi.create(dataSource);
+        this.guildConfigsUncached = new JdbiGuildConfigStore(jdbi, StoreJson.mapper());
+        this.guildConfigs = new CachedGuildConfigStore(guildConfigsUncached, CachedGuildConfigStore.DEFAULT_MAX_GUILDS,
+                CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker());
+        this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
+    }
+
+    public static Store open(StoreSettings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /** Opens the pool, migrates the schema and returns the store; fails with a {@link StoreException} naming why. */
+    public static Store open(StoreSettings settings, Clock clock) {
+        if (!settings.usesPostgres()) createParentDirectories(settings.sqliteFile());
+        HikariDataSource dataSource = openPool(settings);
+        try {
+            migrate(settings, dataSource);
+            return new Store(settings, dataSource, clock);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource openPool(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.usesPostgres()) {
+            config.setPoolName("guildhall-postgres");
+            config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+            config.setMinimumIdle(1);
+            config.setConnectionTimeout(5_000);
+            settings.user().ifPresent(config::setUsername);
+            settings.password().ifPresent(config::setPassword);
+        } else {
+            // SQLite allows one writer at a time: one connection serialises writers inside this process, WAL lets
+            // readers elsewhere (a backup, the CLI) proceed, and busy_timeout waits out their locks.
+            config.setPoolName("guildhall-sqlite");
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "5000");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("foreign_keys", "true");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreException(StoreException.Kind.UNREACHABLE, "cannot connect to the database " + settings
+                    + (settings.usesPostgres() ? " (check DATABASE_URL and that the server is up)" : ""), e);
+        }
+    }
+
+    private static void migrate(StoreSettings settings, HikariDataSource pool) {
+        // SQLite: Flyway gets its own connections, since the pool holds just one and Flyway may want two.
+        Flyway flyway = settings.usesPostgres()
+                ? Flyway.configure().dataSource(pool).locations("classpath:db/migration").load()
+                : Flyway.configure().dataSource(settings.jdbcUrl(), null, null).locations("classpath:db/migration").load();
+        try {
+            int applied = flyway.migrate().migrationsExecuted;
+            if (applied > 0) log.info("applied {} migration(s) to {}", applied, settings);
+        } catch (FlywayException e) {
+            throw new StoreException(StoreException.Kind.MIGRATION_FAILED,
+                    "could not migrate the database " + settings, e);
+        }
+    }
+
+    private static void createParentDirectories(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null) return;
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.BAD_SETTINGS,
+                    "cannot create the directory " + parent + " for the SQLite file", e);
+        }
+    }
+
+    /** Guild configs through a cache (read-through, write-through); what the application should use. */
+    public GuildConfigStore guildConfigs() {
+        return guildConfigs;
+    }
+
+    /** Guild configs straight from the database, bypassing the cache. */
+    public GuildConfigStore guildConfigsUncached() {
+        return guildConfigsUncached;
+    }
+
+    /** Drops the cached config of one guild, for when another process changed it. */
+    public void invalidateCachedConfig(GuildId guild) {
+        guildConfigs.invalidate(guild);
+    }
+
+    public CommandSyncStore commandSyncs() {
+        return commandSyncs;
+    }
+
+    /** Whether a trivial query succeeds within a few seconds; for readiness checks. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            log.debug("database not reachable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

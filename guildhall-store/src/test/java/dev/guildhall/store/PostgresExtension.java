@@ -1,0 +1,44 @@
+package dev.guildhall.store;
+
+import dev.guildhall.testkit.PostgresServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Gives tests one real PostgreSQL server for the whole test run (started on first use, closed when JUnit ends), and
+ * a fresh database per call of {@link #freshDatabase}.
+ */
+final class PostgresExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == PostgresServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("server", key -> new SharedServer(PostgresServer.launch()), SharedServer.class)
+                .server();
+    }
+
+    /** Settings for a new, empty database of {@code server}. */
+    static StoreSettings freshDatabase(PostgresServer server) {
+        String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        return StoreSettings.postgres(server.createDatabase(name), server.user(), server.password());
+    }
+
+    /** Closed by JUnit with the root context, after every test class ran (close() is idempotent). */
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit versions that do not close AutoCloseable values
+    private record SharedServer(PostgresServer server) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}
