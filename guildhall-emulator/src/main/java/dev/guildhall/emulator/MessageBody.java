@@ -1,0 +1,75 @@
+package dev.guildhall.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/** The parts of a message create/edit body the emulator keeps; absent fields stay null so an edit leaves them. */
+record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integer flags) {
+
+    static MessageBody parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw EmulatorException.badRequest(50109, "The request body contains invalid JSON.");
+        }
+        EmulatorException.FormErrors errors = new EmulatorException.FormErrors();
+        String content = null;
+        if (body.has("content") && !body.get("content").isNull()) {
+            if (!body.get("content").isTextual()) {
+                errors.add("content", "BASE_TYPE_STRING", "Must be a string.");
+            } else {
+                content = body.get("content").asText();
+                if (content.length() > 2000) {
+                    errors.add("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+                }
+            }
+        }
+        ArrayNode embeds = arrayOrNull(body, "embeds", errors);
+        if (embeds != null && embeds.size() > 10) {
+            errors.add("embeds", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+        }
+        ArrayNode components = arrayOrNull(body, "components", errors);
+        Integer flags = body.hasNonNull("flags") ? body.get("flags").asInt() : null;
+        errors.throwIfAny();
+        return new MessageBody(content, embeds, components, flags);
+    }
+
+    private static ArrayNode arrayOrNull(JsonNode body, String field, EmulatorException.FormErrors errors) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            errors.add(field, "BASE_TYPE_LIST", "Must be an array.");
+            return null;
+        }
+        return (ArrayNode) value.deepCopy();
+    }
+
+    boolean isEmpty() {
+        return (content == null || content.isEmpty()) && (embeds == null || embeds.isEmpty())
+                && (components == null || components.isEmpty());
+    }
+
+    /** A new message needs content, an embed or a component (attachments are not emulated). */
+    MessageBody requireSomething() {
+        if (isEmpty()) {
+            throw EmulatorException.badRequest(50006, "Cannot send an empty message");
+        }
+        return this;
+    }
+
+    void applyTo(Model.Message message) {
+        if (content != null) {
+            message.content = content;
+        }
+        if (embeds != null) {
+            message.embeds = embeds;
+        }
+        if (components != null) {
+            message.components = components;
+        }
+    }
+
+    static MessageBody of(String content) {
+        return new MessageBody(content, null, null, null);
+    }
+}

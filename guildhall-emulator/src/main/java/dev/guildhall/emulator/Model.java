@@ -1,0 +1,171 @@
+package dev.guildhall.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The emulated Discord's entities. Mutable on purpose and only ever touched while holding {@link World}'s lock;
+ * {@link Views} turns them into Discord JSON.
+ */
+final class Model {
+    private Model() {}
+
+    static final long ADMINISTRATOR = 1L << 3;
+    /** What @everyone gets in a new guild: invite, reactions, view, send, embed, attach, history, connect, speak, nickname, app commands. */
+    static final long DEFAULT_EVERYONE = 1L | 1L << 6 | 1L << 10 | 1L << 11 | 1L << 14 | 1L << 15 | 1L << 16
+            | 1L << 20 | 1L << 21 | 1L << 26 | 1L << 31;
+    static final long ALL_PERMISSIONS = (1L << 51) - 1;
+
+    static final class User {
+        final long id;
+        final String username;
+        final boolean bot;
+
+        User(long id, String username, boolean bot) {
+            this.id = id;
+            this.username = username;
+            this.bot = bot;
+        }
+    }
+
+    static final class Role {
+        final long id;
+        String name;
+        long permissions;
+        int position;
+        int color;
+        boolean hoist;
+        boolean mentionable;
+        boolean managed;
+
+        Role(long id, String name, long permissions, int position) {
+            this.id = id;
+            this.name = name;
+            this.permissions = permissions;
+            this.position = position;
+        }
+    }
+
+    static final class Member {
+        final long userId;
+        final Set<Long> roleIds = new LinkedHashSet<>();
+        final Instant joinedAt;
+        String nick;
+
+        Member(long userId, Instant joinedAt) {
+            this.userId = userId;
+            this.joinedAt = joinedAt;
+        }
+    }
+
+    static final class Channel {
+        final long id;
+        final long guildId;
+        int type;
+        String name;
+        int position;
+        String topic;
+        Long parentId;
+        boolean nsfw;
+        int rateLimitPerUser;
+        Long lastMessageId;
+        JsonNode permissionOverwrites;
+        final Map<Long, Message> messages = new LinkedHashMap<>();
+
+        Channel(long id, long guildId, int type, String name, int position) {
+            this.id = id;
+            this.guildId = guildId;
+            this.type = type;
+            this.name = name;
+            this.position = position;
+        }
+    }
+
+    static final class Guild {
+        final long id;
+        final String name;
+        final long ownerId;
+        final Instant createdAt;
+        boolean botJoined;
+        final Map<Long, Channel> channels = new LinkedHashMap<>();
+        final Map<Long, Role> roles = new LinkedHashMap<>();
+        final Map<Long, Member> members = new LinkedHashMap<>();
+
+        Guild(long id, String name, long ownerId, Instant createdAt) {
+            this.id = id;
+            this.name = name;
+            this.ownerId = ownerId;
+            this.createdAt = createdAt;
+        }
+    }
+
+    static final class Message {
+        final long id;
+        final long channelId;
+        final long guildId;
+        final long authorId;
+        final Instant timestamp;
+        int type;
+        String content = "";
+        ArrayNode embeds;
+        ArrayNode components;
+        int flags;
+        Instant editedAt;
+        Long webhookId;
+        Long applicationId;
+        JsonNode interactionMetadata;
+        /** Emoji key ("👍" or "name:id") to the users who reacted, in order of first reaction. */
+        final Map<String, Set<Long>> reactions = new LinkedHashMap<>();
+
+        Message(long id, long channelId, long guildId, long authorId, Instant timestamp) {
+            this.id = id;
+            this.channelId = channelId;
+            this.guildId = guildId;
+            this.authorId = authorId;
+            this.timestamp = timestamp;
+        }
+
+        boolean ephemeral() {
+            return (flags & 64) != 0;
+        }
+    }
+
+    static final class Interaction {
+        final long id;
+        final String token;
+        final int type;
+        final long guildId;
+        final long channelId;
+        final long userId;
+        final Instant createdAt;
+        /** The component message a button click came from, for callback types 6 and 7. */
+        final Long sourceMessageId;
+        JsonNode firstCallback;
+        Long originalMessageId;
+        /** True while the original is a deferred "thinking" message that no edit or follow-up has filled yet. */
+        boolean originalLoading;
+        final List<Long> followupIds = new ArrayList<>();
+
+        Interaction(long id, String token, int type, long guildId, long channelId, long userId, Instant createdAt,
+                Long sourceMessageId) {
+            this.id = id;
+            this.token = token;
+            this.type = type;
+            this.guildId = guildId;
+            this.channelId = channelId;
+            this.userId = userId;
+            this.createdAt = createdAt;
+            this.sourceMessageId = sourceMessageId;
+        }
+    }
+
+    /** A modal the bot opened for one user, waiting to be submitted. */
+    record OpenModal(long userId, String customId, JsonNode data) {}
+}
