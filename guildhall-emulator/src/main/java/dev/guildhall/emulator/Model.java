@@ -22,6 +22,13 @@ final class Model {
     static final long DEFAULT_EVERYONE = 1L | 1L << 6 | 1L << 10 | 1L << 11 | 1L << 14 | 1L << 15 | 1L << 16
             | 1L << 20 | 1L << 21 | 1L << 26 | 1L << 31;
     static final long ALL_PERMISSIONS = (1L << 51) - 1;
+    /**
+     * The bot's managed role, as an invite asking for what Guildhall needs would grant: kick, ban, manage channels,
+     * manage guild, reactions, view, send, manage messages, embed, attach, history, manage roles, app commands,
+     * manage and create events, moderate members. Deliberately not ADMINISTRATOR, so missing-permission bugs show.
+     */
+    static final long BOT_PERMISSIONS = 1L << 1 | 1L << 2 | 1L << 4 | 1L << 5 | 1L << 6 | 1L << 10 | 1L << 11
+            | 1L << 13 | 1L << 14 | 1L << 15 | 1L << 16 | 1L << 28 | 1L << 31 | 1L << 33 | 1L << 40 | 1L << 44;
 
     static final class User {
         final long id;
@@ -44,6 +51,8 @@ final class Model {
         boolean hoist;
         boolean mentionable;
         boolean managed;
+        /** Set on the bot's own managed role (Discord's tags.bot_id). */
+        Long botId;
 
         Role(long id, String name, long permissions, int position) {
             this.id = id;

@@ -250,7 +250,7 @@ final class RestRoutes {
         rest.add(app, POST, hook, none, 200, ctx -> {
             JsonNode body = rest.body(ctx);
             Model.Message created = world.locked(() -> interactions.webhookSide().followup(interaction(ctx), body));
-            return "false".equalsIgnoreCase(ctx.queryParam("wait")) ? null : world.messageView(created);
+            return "true".equalsIgnoreCase(ctx.queryParam("wait")) ? world.messageView(created) : null;
         });
         for (String message : List.of(hook + "/messages/@original", hook + "/messages/{message_id}")) {
             rest.add(app, GET, message, none, 200, ctx -> world.locked(() ->

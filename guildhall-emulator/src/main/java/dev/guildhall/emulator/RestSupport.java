@@ -171,6 +171,7 @@ final class RestSupport {
     private void rateLimited(Context ctx, double retryAfter) {
         ObjectNode body = json.createObjectNode();
         body.put("message", "You are being rate limited.");
+        body.put("code", 0);
         body.put("retry_after", retryAfter);
         body.put("global", false);
         ctx.header("Retry-After", Long.toString((long) Math.ceil(retryAfter)));

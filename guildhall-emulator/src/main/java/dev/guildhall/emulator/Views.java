@@ -76,6 +76,9 @@ final class Views {
         node.putNull("icon");
         node.putNull("unicode_emoji");
         node.put("flags", 0);
+        if (role.botId != null) {
+            node.putObject("tags").put("bot_id", id(role.botId));
+        }
         return node;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,7 +178,17 @@ final class World {
         if (guild.botJoined) {
             return;
         }
-        guild.members.put(bot.id, new Model.Member(bot.id, clock.instant()));
+        Model.Member member = new Model.Member(bot.id, clock.instant());
+        Model.Role botRole = guild.roles.values().stream().filter(r -> r.botId != null).findFirst().orElseGet(() -> {
+            int top = guild.roles.values().stream().mapToInt(r -> r.position).max().orElse(0) + 1;
+            Model.Role role = new Model.Role(ids.next(), bot.username, Model.BOT_PERMISSIONS, top);
+            role.managed = true;
+            role.botId = bot.id;
+            guild.roles.put(role.id, role);
+            return role;
+        });
+        member.roleIds.add(botRole.id);
+        guild.members.put(bot.id, member);
         guild.botJoined = true;
         emit(guild, "GUILD_CREATE", views.guildCreate(guild));
     }
@@ -195,6 +204,8 @@ final class World {
         emit(guild, "GUILD_DELETE", data);
         guild.botJoined = false;
         guild.members.remove(bot.id);
+        // Discord deletes the bot's managed role when it leaves
+        guild.roles.values().removeIf(r -> r.botId != null);
     }
 
     synchronized ObjectNode addMemberRole(long guildId, long userId, long roleId, boolean add) {
@@ -248,11 +259,21 @@ final class World {
 
     synchronized Model.Role createRole(long guildId, String name, long permissions, Consumer<Model.Role> settings) {
         Model.Guild guild = guild(guildId);
-        int position = guild.roles.values().stream().mapToInt(r -> r.position).max().orElse(0) + 1;
-        Model.Role role = new Model.Role(ids.next(), name, permissions, position);
+        // like Discord, a new role sits just above @everyone and every other role moves up one
+        for (Model.Role other : guild.roles.values()) {
+            if (other.id != guildId) {
+                other.position++;
+            }
+        }
+        Model.Role role = new Model.Role(ids.next(), name, permissions, 1);
         settings.accept(role);
         guild.roles.put(role.id, role);
         emit(guild, "GUILD_ROLE_CREATE", roleEvent(guildId, role));
+        for (Model.Role other : guild.roles.values()) {
+            if (other.id != guildId && other.id != role.id) {
+                emit(guild, "GUILD_ROLE_UPDATE", roleEvent(guildId, other));
+            }
+        }
         return role;
     }
 
@@ -267,16 +288,11 @@ final class World {
     synchronized void deleteRole(long guildId, long roleId) {
         Model.Guild guild = guild(guildId);
         role(guild, roleId);
-        if (roleId == guildId) {
+        if (roleId == guildId || guild.roles.get(roleId).botId != null) {
             throw EmulatorException.badRequest(50028, "Invalid role");
         }
         guild.roles.remove(roleId);
-        List<Model.Member> affected = new ArrayList<>();
-        guild.members.values().forEach(m -> {
-            if (m.roleIds.remove(roleId)) {
-                affected.add(m);
-            }
-        });
+        guild.members.values().forEach(m -> m.roleIds.remove(roleId));
         ObjectNode data = views.object();
         data.put("guild_id", Views.id(guildId));
         data.put("role_id", Views.id(roleId));
