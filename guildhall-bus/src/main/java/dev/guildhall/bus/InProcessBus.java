@@ -206,6 +206,11 @@ public final class InProcessBus implements Bus {
         }
     }
 
+    /** Guilds that have queued or running work right now; idle guilds have no lane. */
+    int activeLanes() {
+        return lanes.size();
+    }
+
     /** Only touched inside {@code lanes.compute*}, which serialises access per guild. */
     private static final class Lane {
         final ArrayDeque<Envelope> queue = new ArrayDeque<>();

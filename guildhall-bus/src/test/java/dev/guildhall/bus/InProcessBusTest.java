@@ -73,6 +73,20 @@ class InProcessBusTest extends BusContract {
     }
 
     @Test
+    void aGuildsLaneGoesAwayOnceItsQueueIsEmpty() {
+        AtomicInteger handled = new AtomicInteger();
+        InProcessBus bus = (InProcessBus) newBus(RetryPolicy.DEFAULT, failOnDeadLetter());
+        bus.subscribe(envelope -> handled.incrementAndGet());
+
+        for (int g = 1; g <= 100; g++) bus.publish(envelope(guild(g), 0));
+        awaitCondition("all handled", () -> handled.get() == 100);
+        awaitCondition("no lane left", () -> bus.activeLanes() == 0);
+
+        bus.publish(envelope(guild(1), 1)); // a guild that went idle gets a new lane on its next event
+        awaitCondition("handled after going idle", () -> handled.get() == 101);
+    }
+
+    @Test
     void aSecondHandlerIsRefused() {
         Bus bus = newBus(RetryPolicy.DEFAULT, failOnDeadLetter());
         bus.subscribe(envelope -> {});
