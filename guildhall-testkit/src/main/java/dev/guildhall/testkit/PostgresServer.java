@@ -123,7 +123,7 @@ public final class PostgresServer implements AutoCloseable {
         running = true;
     }
 
-    /** Stops the server cleanly (fast shutdown: open sessions are disconnected); the data stays. */
+    /** Stops the server cleanly (fast shutdown: open connections are dropped); the data stays. */
     public synchronized void stop() {
         shutdown("fast");
     }
