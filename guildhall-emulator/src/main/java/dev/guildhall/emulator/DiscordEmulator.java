@@ -54,6 +54,8 @@ public final class DiscordEmulator implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            // "/sandbox" and "/sandbox/" must stay different routes: one redirects to the other
+            config.router.ignoreTrailingSlashes = false;
             // JDA heartbeats every ~41 s; Jetty's default idle timeout would drop a quiet socket before that
             config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ofMinutes(5)));
         });
@@ -68,13 +70,14 @@ public final class DiscordEmulator implements AutoCloseable {
         new ControlRoutes(json, control, dispatcher).register(app);
         app.get("/", ctx -> ctx.redirect("/sandbox/"));
         app.get("/sandbox", ctx -> ctx.redirect("/sandbox/"));
+        app.get("/sandbox/", DiscordEmulator::sandboxFile);
         app.get("/sandbox/<file>", DiscordEmulator::sandboxFile);
         return new DiscordEmulator(app, options, world, control, applicationId);
     }
 
     /** Serves the sandbox page from the classpath folder {@code sandbox/}. */
     private static void sandboxFile(Context ctx) throws IOException {
-        String file = ctx.pathParam("file");
+        String file = ctx.pathParamMap().getOrDefault("file", "");
         if (file.isEmpty()) {
             file = "index.html";
         }
