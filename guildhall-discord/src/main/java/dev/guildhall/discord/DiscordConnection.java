@@ -5,6 +5,7 @@ import dev.guildhall.core.port.DiscordPort;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -64,10 +65,18 @@ public final class DiscordConnection implements AutoCloseable {
         try {
             shards = settings.shardsTotal() == 1 ? single(settings, listener) : managed(settings, listener);
         } catch (InvalidTokenException e) {
-            // An operator's mistake: fail at start-up, and say which setting, never its value
-            throw new IllegalArgumentException("Discord rejected the bot token (DISCORD_TOKEN)", e);
+            throw rejectedToken(e);
+        } catch (ErrorResponseException e) {
+            // A shard manager checks the token with its first REST call instead
+            if (e.getResponse() != null && e.getResponse().code == 401) throw rejectedToken(e);
+            throw e;
         }
         return new DiscordConnection(shards, readiness, settings.shardsTotal(), new ActionExecutor(shards, pending));
+    }
+
+    /** An operator's mistake: fail at start-up, and say which setting, never its value. */
+    private static IllegalArgumentException rejectedToken(RuntimeException cause) {
+        return new IllegalArgumentException("Discord rejected the bot token (DISCORD_TOKEN)", cause);
     }
 
     private static ShardGroup single(DiscordSettings settings, GatewayListener listener) {
