@@ -16,10 +16,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,7 +54,7 @@ final class OpenApiContract {
     private static final String DOCUMENT_IRI = "https://discord.com/api/v10/openapi.json";
     private static final String OPERATIONS = "guildhall";
     private static final String JSON_MEDIA = "application/json";
-    private static final int MAX_REPORTED = 25;
+    private static final int MAX_REPORTED = 40;
 
     private final Path source;
     private final JsonNode spec;
@@ -216,16 +219,25 @@ final class OpenApiContract {
     private List<String> validate(String where, String key, JsonNode body) {
         JsonSchema schema = compiled.computeIfAbsent(key, k -> document.getSubSchema(
                 SchemaLocation.Fragment.of("/" + OPERATIONS + "/" + k.replace("~", "~0").replace("/", "~1"))));
-        List<String> problems = new ArrayList<>();
+        // A failed oneOf reports every branch, often with the same message several times: keep each once.
+        Set<String> distinct = new TreeSet<>();
         for (ValidationMessage message : schema.validate(body)) {
-            if (problems.size() == MAX_REPORTED) {
-                problems.add(where + ": ... more violations omitted");
-                break;
-            }
-            problems.add(where + ": " + message.getMessage());
+            distinct.add(where + ": " + message.getMessage());
         }
-        problems.sort(null);
+        List<String> problems = new ArrayList<>(distinct);
+        // Branch noise of a failed oneOf (the other branches' consts and enums) goes last; the cause comes first.
+        problems.sort(Comparator.comparing(OpenApiContract::isBranchNoise));
+        if (problems.size() > MAX_REPORTED) {
+            int omitted = problems.size() - MAX_REPORTED;
+            problems = new ArrayList<>(problems.subList(0, MAX_REPORTED));
+            problems.add(where + ": ... " + omitted + " more violations omitted");
+        }
         return problems;
+    }
+
+    private static boolean isBranchNoise(String problem) {
+        return problem.contains("constant value") || problem.contains("in the enumeration")
+                || problem.contains("one and only one schema");
     }
 
     private static Optional<String> declaredStatus(JsonNode responses, int status) {

@@ -35,7 +35,7 @@ final class RawGatewayClient implements AutoCloseable {
     private final String token;
     private final int intents;
     private final Optional<int[]> shard;
-    private final WebSocket socket;
+    private volatile WebSocket socket;
     private volatile long lastSeq = -1;
     private volatile Optional<Integer> closeCode = Optional.empty();
 
@@ -44,7 +44,8 @@ final class RawGatewayClient implements AutoCloseable {
         this.intents = intents;
         this.shard = shard;
         URI uri = URI.create(gateway + (gateway.getQuery() == null ? "?" : "&") + "v=10&encoding=json");
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        // The listener's onOpen sets the socket: HELLO may arrive before buildAsync's future completes.
+        HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Listener())
                 .join();
@@ -184,6 +185,20 @@ final class RawGatewayClient implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode = Optional.of(-1);
+            synchronized (received) {
+                received.notifyAll();
+            }
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
