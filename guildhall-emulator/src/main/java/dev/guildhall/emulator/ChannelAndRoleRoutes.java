@@ -190,7 +190,9 @@ final class ChannelAndRoleRoutes {
         static RoleFields parse(JsonNode body) {
             EmulatorException.FormErrors errors = new EmulatorException.FormErrors();
             String name = body.hasNonNull("name") ? body.get("name").asText() : null;
-            if (name != null && name.length() > 100) {
+            if (body.hasNonNull("name") && !body.get("name").isTextual()) {
+                errors.add("name", "BASE_TYPE_STRING", "Must be a string.");
+            } else if (name != null && name.length() > 100) {
                 errors.length("name", 0, 100);
             }
             Long permissions = null;
@@ -201,8 +203,12 @@ final class ChannelAndRoleRoutes {
                     errors.add("permissions", "NUMBER_TYPE_COERCE", "Value is not a valid permissions integer.");
                 }
             }
-            Integer color = body.hasNonNull("color") ? body.get("color").asInt()
-                    : body.path("colors").hasNonNull("primary_color") ? body.path("colors").get("primary_color").asInt() : null;
+            Integer color = null;
+            if (body.hasNonNull("color")) {
+                color = body.get("color").asInt();
+            } else if (body.path("colors").hasNonNull("primary_color")) {
+                color = body.path("colors").get("primary_color").asInt();
+            }
             errors.throwIfAny();
             return new RoleFields(name, permissions, color,
                     body.hasNonNull("hoist") ? body.get("hoist").asBoolean() : null,

@@ -35,6 +35,9 @@ final class InteractionCallbacks {
                 summary.put("response_message_id", Views.id(message.id));
                 summary.put("response_message_loading", (message.flags & LOADING) != 0);
                 summary.put("response_message_ephemeral", message.ephemeral());
+            }
+            // Discord's schema has a message resource only for replies (4) and message updates (7)
+            if (message != null && (callbackType == 4 || callbackType == 7)) {
                 ObjectNode resource = body.putObject("resource");
                 resource.put("type", callbackType);
                 resource.set("message", world.messageView(message));
@@ -76,7 +79,11 @@ final class InteractionCallbacks {
                 openModals.add(new Model.OpenModal(interaction.userId, data.get("custom_id").asText(), data.deepCopy()));
                 yield new Result(null);
             }
-            default -> throw EmulatorException.badRequest(50035, "Unsupported interaction callback type " + type);
+            default -> {
+                new EmulatorException.FormErrors().add("type", "BASE_TYPE_CHOICES",
+                        "Value must be one of {4, 5, 6, 7, 9}.").throwIfAny();
+                yield new Result(null);
+            }
         };
     }
 

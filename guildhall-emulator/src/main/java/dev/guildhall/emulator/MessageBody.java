@@ -2,6 +2,8 @@ package dev.guildhall.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The parts of a message create/edit body the emulator keeps; absent fields stay null so an edit leaves them. */
 record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integer flags) {
@@ -29,6 +31,12 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
         ArrayNode components = arrayOrNull(body, "components", errors);
         Integer flags = body.hasNonNull("flags") ? body.get("flags").asInt() : null;
         errors.throwIfAny();
+        if (components != null) {
+            numberComponents(components, new int[] {0});
+        }
+        if (embeds != null) {
+            embeds.forEach(MessageBody::normalizeEmbed);
+        }
         return new MessageBody(content, embeds, components, flags);
     }
 
@@ -42,6 +50,41 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
             return null;
         }
         return (ArrayNode) value.deepCopy();
+    }
+
+    /** Discord numbers every component of a message in tree order when the sender gave no id. */
+    private static void numberComponents(JsonNode components, int[] next) {
+        for (JsonNode component : components) {
+            if (component instanceof ObjectNode node) {
+                if (!node.hasNonNull("id")) {
+                    node.put("id", ++next[0]);
+                } else {
+                    next[0] = Math.max(next[0], node.get("id").asInt());
+                }
+                if (node.has("components")) {
+                    numberComponents(node.get("components"), next);
+                }
+                for (String child : new String[] {"component", "accessory"}) {
+                    if (node.get(child) instanceof ObjectNode nested) {
+                        numberComponents(JsonNodeFactory.instance.arrayNode().add(nested), next);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Embeds come back with their type and with inline set on every field. */
+    private static void normalizeEmbed(JsonNode embed) {
+        if (embed instanceof ObjectNode node) {
+            if (!node.hasNonNull("type")) {
+                node.put("type", "rich");
+            }
+            for (JsonNode field : node.path("fields")) {
+                if (field instanceof ObjectNode f && !f.hasNonNull("inline")) {
+                    f.put("inline", false);
+                }
+            }
+        }
     }
 
     boolean isEmpty() {
