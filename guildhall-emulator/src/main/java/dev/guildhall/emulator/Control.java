@@ -32,6 +32,11 @@ final class Control implements EmulatorControl {
     }
 
     @Override
+    public void removeMember(long guildId, long userId) {
+        world.removeMember(guildId, userId);
+    }
+
+    @Override
     public void botJoin(long guildId) {
         world.botJoin(guildId);
     }

@@ -43,6 +43,10 @@ final class ControlRoutes {
                     body.path("administrator").asBoolean(false), roles);
             return Map.of("user_id", Views.id(userId));
         }));
+        app.delete("/control/guilds/{g}/members/{u}", wrap(ctx -> {
+            control.removeMember(id(ctx.pathParam("g")), id(ctx.pathParam("u")));
+            return null;
+        }));
         app.post("/control/guilds/{g}/bot/join", wrap(ctx -> {
             control.botJoin(id(ctx.pathParam("g")));
             return control.guild(id(ctx.pathParam("g")));

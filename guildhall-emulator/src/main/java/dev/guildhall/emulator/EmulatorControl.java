@@ -19,6 +19,9 @@ public interface EmulatorControl {
     /** Emits GUILD_MEMBER_ADD if the bot is in the guild. */
     long addMember(long guildId, String username, boolean administrator, List<Long> roleIds);
 
+    /** The member leaves; emits GUILD_MEMBER_REMOVE if the bot is in the guild. (Beyond the first agreed API; additive.) */
+    void removeMember(long guildId, long userId);
+
     /** The bot becomes a member; GUILD_CREATE goes to the guild's shard. */
     void botJoin(long guildId);
 

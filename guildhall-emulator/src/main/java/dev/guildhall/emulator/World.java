@@ -173,6 +173,19 @@ final class World {
         return user.id;
     }
 
+    synchronized void removeMember(long guildId, long userId) {
+        Model.Guild guild = guild(guildId);
+        member(guild, userId);
+        if (userId == bot.id || userId == guild.ownerId) {
+            throw new IllegalArgumentException("the bot and the owner cannot be removed; use botLeave for the bot");
+        }
+        guild.members.remove(userId);
+        ObjectNode data = views.object();
+        data.put("guild_id", Views.id(guildId));
+        data.set("user", views.user(userId));
+        emit(guild, "GUILD_MEMBER_REMOVE", data);
+    }
+
     synchronized void botJoin(long guildId) {
         Model.Guild guild = guild(guildId);
         if (guild.botJoined) {

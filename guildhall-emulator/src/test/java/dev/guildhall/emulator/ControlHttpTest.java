@@ -95,4 +95,17 @@ class ControlHttpTest {
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sandbox/"));
         assertThat(send("GET", "/sandbox/", null, null).statusCode()).isIn(200, 404);
     }
+
+    @Test
+    void removingAMemberEmitsGuildMemberRemove() throws Exception {
+        long guildId = Long.parseLong(emulator.control().createGuild("Club", "ann").get("id").asText());
+        emulator.control().botJoin(guildId);
+        long userId = emulator.control().addMember(guildId, "bob", false, java.util.List.of());
+
+        assertThat(send("DELETE", "/control/guilds/" + guildId + "/members/" + userId, null, null).statusCode()).isEqualTo(204);
+
+        DispatchedEvent removed = emulator.control().awaitEvent(e -> e.type().equals("GUILD_MEMBER_REMOVE"), java.time.Duration.ofSeconds(5));
+        assertThat(removed.data().at("/user/id").asText()).isEqualTo(Long.toString(userId));
+        assertThat(emulator.control().guild(guildId).get("members").findValuesAsText("username")).doesNotContain("bob");
+    }
 }
