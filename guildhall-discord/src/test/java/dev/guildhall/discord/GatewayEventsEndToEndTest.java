@@ -90,6 +90,16 @@ class GatewayEventsEndToEndTest {
     }
 
     @Test
+    void aMemberLeavingEmitsMemberLeft() {
+        GuildId id = GuildId.of(id(discord.joinedGuild("Farewell Club")));
+        long user = discord.control().addMember(id.value(), "leaver", false, List.of());
+
+        discord.control().removeMember(id.value(), user);
+
+        discord.awaitEvent(id, GuildEvent.MemberLeft.class, e -> e.user().equals(UserId.of(user)));
+    }
+
+    @Test
     void aMembersMessageEmitsMessagePostedWithItsContent() {
         JsonNode guild = discord.joinedGuild("Message Club");
         GuildId id = GuildId.of(id(guild));
