@@ -42,7 +42,8 @@ class ControlEventEmissionTest {
     @Test
     void botJoiningAGuildEmitsGuildCreateWithWhatJdaNeeds() {
         long guild = fx.control.createGuild("New Club", "founder").path("id").asLong();
-        assertThat(fx.control.events()).noneMatch(e -> e.type().equals("GUILD_CREATE") && e.guildId().equals(Optional.of(guild)));
+        assertThat(fx.control.events())
+                .noneMatch(e -> e.type().equals("GUILD_CREATE") && e.guildId().equals(Optional.of(guild)));
 
         fx.control.botJoin(guild);
         JsonNode data = fx.awaitEvent("GUILD_CREATE", field("id", guild)).data();

@@ -35,6 +35,7 @@ final class RawGatewayClient implements AutoCloseable {
     private final String token;
     private final int intents;
     private final Optional<int[]> shard;
+    private final HttpClient http = HttpClient.newHttpClient();
     private volatile WebSocket socket;
     private volatile long lastSeq = -1;
     private volatile Optional<Integer> closeCode = Optional.empty();
@@ -45,7 +46,7 @@ final class RawGatewayClient implements AutoCloseable {
         this.shard = shard;
         URI uri = URI.create(gateway + (gateway.getQuery() == null ? "?" : "&") + "v=10&encoding=json");
         // The listener's onOpen sets the socket: HELLO may arrive before buildAsync's future completes.
-        HttpClient.newHttpClient().newWebSocketBuilder()
+        http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Listener())
                 .join();
@@ -178,10 +179,14 @@ final class RawGatewayClient implements AutoCloseable {
     @Override
     public void close() {
         heartbeats.shutdownNow();
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null).join();
+        WebSocket open = socket;
+        if (open != null) {
+            if (!open.isOutputClosed()) {
+                open.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null).join();
+            }
+            open.abort();
         }
-        socket.abort();
+        http.shutdownNow();
     }
 
     private final class Listener implements WebSocket.Listener {

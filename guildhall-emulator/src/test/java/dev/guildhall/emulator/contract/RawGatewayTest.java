@@ -91,7 +91,7 @@ class RawGatewayTest {
                     clients[shard].awaitDispatch("GUILD_CREATE", field("id", guildOfShard[shard]), TIMEOUT);
                 }
 
-                // Events from before the shards identified were routed with no session layout known; judge later ones.
+                // Events from before the shards identified were routed without a known shard count; judge later ones.
                 long identifiedAt = emulator.control().events().stream().mapToLong(e -> e.seq()).max().orElse(0);
                 long general0 = EmulatorFixture.channelNamed(emulator.control().guild(guildOfShard[0]), "general");
                 long general1 = EmulatorFixture.channelNamed(emulator.control().guild(guildOfShard[1]), "general");
