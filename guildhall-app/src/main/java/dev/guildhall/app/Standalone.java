@@ -44,7 +44,8 @@ public final class Standalone implements AutoCloseable {
             sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(config.sandbox())))
                     : Optional.empty();
             store = own(Store.open(config.store()));
-            PrometheusMeterRegistry metrics = own(Metrics.newRegistry());
+            PrometheusMeterRegistry metrics = Metrics.newRegistry();
+            own(metrics::close);
             InProcessBus bus = own(new InProcessBus());
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = own(DiscordConnection.connect(

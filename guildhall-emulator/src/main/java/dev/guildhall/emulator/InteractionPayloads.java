@@ -161,35 +161,35 @@ final class InteractionPayloads {
         }
     }
 
-    /** Modal submit data: the opened modal's layout with each text input's value filled in. */
+    /**
+     * Modal submit data: the opened modal's layout with each text input's value filled in. Components the bot sent
+     * without an {@code id} get one numbered in layout order, as Discord assigns them (JDA requires it on submit).
+     */
     ObjectNode modalData(JsonNode modal, Map<String, String> values) {
+        int[] nextId = {0};
         ObjectNode data = world.views.object();
         data.put("custom_id", modal.path("custom_id").asText());
         ArrayNode components = data.putArray("components");
         for (JsonNode component : modal.path("components")) {
             ObjectNode submitted = world.views.object();
             submitted.put("type", component.path("type").asInt());
-            if (component.has("id")) {
-                submitted.set("id", component.get("id"));
-            }
+            submitted.put("id", component.path("id").asInt(++nextId[0]));
             if (component.has("component")) {
-                submitted.set("component", filled(component.get("component"), values));
+                submitted.set("component", filled(component.get("component"), values, nextId));
             }
             if (component.has("components")) {
                 ArrayNode children = submitted.putArray("components");
-                component.get("components").forEach(child -> children.add(filled(child, values)));
+                component.get("components").forEach(child -> children.add(filled(child, values, nextId)));
             }
             components.add(submitted);
         }
         return data;
     }
 
-    private ObjectNode filled(JsonNode input, Map<String, String> values) {
+    private ObjectNode filled(JsonNode input, Map<String, String> values, int[] nextId) {
         ObjectNode node = world.views.object();
         node.put("type", input.path("type").asInt());
-        if (input.has("id")) {
-            node.set("id", input.get("id"));
-        }
+        node.put("id", input.path("id").asInt(++nextId[0]));
         if (input.has("custom_id")) {
             String customId = input.get("custom_id").asText();
             node.put("custom_id", customId);

@@ -50,4 +50,16 @@ final class JdbiCommandSyncStore implements CommandSyncStore {
                     "could not record the command hash of guild " + guild, e);
         }
     }
+
+    @Override
+    public void forget(GuildId guild) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM command_sync WHERE guild_id = :guild")
+                    .bind("guild", guild.value())
+                    .execute());
+        } catch (JdbiException e) {
+            throw new StoreException(StoreException.Kind.QUERY_FAILED,
+                    "could not forget the command hash of guild " + guild, e);
+        }
+    }
 }

@@ -76,4 +76,15 @@ abstract class CommandSyncStoreContract {
         assertThatThrownBy(() -> syncs.recordHash(GUILD_A, " ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(syncs.lastHash(GUILD_A)).isEmpty();
     }
+
+    @Test
+    void forgettingAGuildDropsOnlyItsHash() {
+        syncs.recordHash(GUILD_A, "hash-a");
+        syncs.recordHash(GUILD_B, "hash-b");
+
+        syncs.forget(GUILD_A);
+
+        assertThat(syncs.lastHash(GUILD_A)).isEmpty();
+        assertThat(syncs.lastHash(GUILD_B)).contains("hash-b");
+    }
 }

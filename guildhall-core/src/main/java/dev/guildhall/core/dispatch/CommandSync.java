@@ -42,6 +42,6 @@ public final class CommandSync {
 
     /** After the bot left a guild, what Discord holds is unknown: the next join writes the set again. */
     public void forget(GuildId guild) {
-        store.recordHash(guild, "");
+        store.forget(guild);
     }
 }

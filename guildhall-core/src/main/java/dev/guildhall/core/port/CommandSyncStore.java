@@ -10,4 +10,7 @@ public interface CommandSyncStore {
     Optional<String> lastHash(GuildId guild);
 
     void recordHash(GuildId guild, String hash);
+
+    /** Drops what is known of the guild's commands in Discord, so that the next sync writes them. */
+    void forget(GuildId guild);
 }

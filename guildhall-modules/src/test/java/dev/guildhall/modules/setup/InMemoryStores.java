@@ -28,4 +28,6 @@ final class InMemoryStores implements GuildConfigStore, CommandSyncStore {
     @Override public Optional<String> lastHash(GuildId guild) { return Optional.ofNullable(hashes.get(guild)); }
 
     @Override public void recordHash(GuildId guild, String hash) { hashes.put(guild, hash); }
+
+    @Override public void forget(GuildId guild) { hashes.remove(guild); }
 }
