@@ -2,8 +2,9 @@ package dev.guildhall.discord;
 
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.event.InteractionEvent;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.Interaction;
@@ -35,7 +36,10 @@ final class GatewayListener implements EventListener {
     @Override
     public void onEvent(GenericEvent event) {
         switch (event) {
-            case ReadyEvent ready -> readiness.shardReady(ready.getJDA().getShardInfo().getShardId());
+            // JDA marks a shard CONNECTED just after firing READY; waiting for the status means a caller who saw
+            // awaitReady return also sees isConnected()
+            case StatusChangeEvent change when change.getNewStatus() == JDA.Status.CONNECTED ->
+                    readiness.shardReady(change.getJDA().getShardInfo().getShardId());
             case ShutdownEvent stop -> readiness.shardStopped(stop.getJDA().getShardInfo().getShardId(),
                     "close code " + (stop.getCloseCode() == null ? "none" : stop.getCloseCode().name()));
             default -> deliver(event);
