@@ -6,7 +6,9 @@ import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.RoleId;
+import dev.guildhall.core.id.UserId;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,6 +44,28 @@ public sealed interface Action {
 
     /** Adds the bot's reaction; {@code emoji} is a unicode character or {@code name:id}. */
     record AddReaction(GuildId guild, ChannelId channel, MessageId message, String emoji) implements Action {}
+
+    /** Replaces a message the bot posted. */
+    record EditMessage(GuildId guild, ChannelId channel, MessageId message, MessageContent content) implements Action {}
+
+    record DeleteMessage(GuildId guild, ChannelId channel, MessageId message) implements Action {}
+
+    /** Starts a public thread on a message; the result carries the thread's channel id. */
+    record StartThread(GuildId guild, ChannelId channel, MessageId message, String name) implements Action {}
+
+    /** Creates an external guild scheduled event at {@code location}; the result carries the event's id. */
+    record CreateScheduledEvent(GuildId guild, String name, String description, String location, Instant start,
+                                Instant end) implements Action {}
+
+    /** Changes a scheduled event's name, description, place and times. */
+    record EditScheduledEvent(GuildId guild, long event, String name, String description, String location,
+                              Instant start, Instant end) implements Action {}
+
+    record DeleteScheduledEvent(GuildId guild, long event) implements Action {}
+
+    record AddMemberRole(GuildId guild, UserId user, RoleId role) implements Action {}
+
+    record RemoveMemberRole(GuildId guild, UserId user, RoleId role) implements Action {}
 
     /** Replaces the guild's whole command set with one bulk overwrite. */
     record SyncGuildCommands(GuildId guild, List<CommandSpec> commands) implements Action {

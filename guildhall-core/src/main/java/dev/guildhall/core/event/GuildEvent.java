@@ -8,7 +8,7 @@ import dev.guildhall.core.id.UserId;
 /** Something that happened in one guild, as modules see it: no Discord client types, only typed ids and values. */
 public sealed interface GuildEvent permits GuildEvent.GuildJoined, GuildEvent.GuildLeft, GuildEvent.ChannelDeleted,
         GuildEvent.RoleDeleted, GuildEvent.MemberJoined, GuildEvent.MemberLeft, GuildEvent.MessagePosted,
-        GuildEvent.ReactionAdded, InteractionEvent {
+        GuildEvent.ReactionAdded, GuildEvent.TimerFired, InteractionEvent {
 
     /** A short, stable name of the event's kind, used in logs, metrics and bus subjects. */
     String kind();
@@ -46,5 +46,13 @@ public sealed interface GuildEvent permits GuildEvent.GuildJoined, GuildEvent.Gu
     /** A reaction by a member; {@code emoji} is the unicode character or {@code name:id} of a custom emoji. */
     record ReactionAdded(ChannelId channel, MessageId message, UserId user, String emoji) implements GuildEvent {
         public String kind() { return "reaction_added"; }
+    }
+
+    /**
+     * A timer a module set with {@link dev.guildhall.core.port.Timers} came due. It travels like any other event, so
+     * it is handled in order with the guild's other events; {@code name} starts with the module's id.
+     */
+    record TimerFired(String name, String key) implements GuildEvent {
+        public String kind() { return "timer_fired"; }
     }
 }

@@ -2,6 +2,7 @@ package dev.guildhall.core.module;
 
 import dev.guildhall.core.command.CommandSpec;
 import dev.guildhall.core.event.GuildEvent;
+import dev.guildhall.core.settings.ModuleSettings;
 
 import java.util.List;
 
@@ -29,6 +30,24 @@ public interface GuildModule {
 
     /** The level each component custom-id prefix needs; a component with no matching prefix needs Admin. */
     default List<ComponentSpec> components() {
+        return List.of();
+    }
+
+    /**
+     * The JSON Schema (2020-12) of this module's per-guild settings: a flat object of scalar properties. Every
+     * write is validated against it.
+     */
+    default String settingsSchema() {
+        return "{\"type\":\"object\",\"additionalProperties\":false}";
+    }
+
+    /** The settings a guild has before it changes any, as a JSON object. Only overrides are stored. */
+    default String defaultSettings() {
+        return "{}";
+    }
+
+    /** Checks a schema cannot express (a real time zone, say); one line per problem, naming the field. */
+    default List<String> checkSettings(ModuleSettings settings) {
         return List.of();
     }
 
