@@ -1,0 +1,13 @@
+package dev.guildhall.modules.frolf.rounds;
+
+import dev.guildhall.core.module.ModuleContext;
+
+import java.util.List;
+
+/** Told each time a round's results become final or an editor changes them afterwards. */
+@FunctionalInterface
+public interface RoundResultsListener {
+    RoundResultsListener NONE = (context, round, participants) -> { };
+
+    void resultsChanged(ModuleContext context, Round round, List<Participant> participants);
+}

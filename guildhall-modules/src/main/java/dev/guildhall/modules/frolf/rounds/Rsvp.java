@@ -1,0 +1,4 @@
+package dev.guildhall.modules.frolf.rounds;
+
+/** A player's answer to a round's invitation. */
+public enum Rsvp { ACCEPTED, TENTATIVE, DECLINED }
