@@ -1,0 +1,22 @@
+package dev.guildhall.modules.frolf;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand. */
+final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-05-01T12:00:00Z");
+
+    void advance(Duration by) { now = now.plus(by); }
+
+    void set(Instant to) { now = to; }
+
+    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+
+    @Override public Clock withZone(ZoneId zone) { return this; }
+
+    @Override public Instant instant() { return now; }
+}
