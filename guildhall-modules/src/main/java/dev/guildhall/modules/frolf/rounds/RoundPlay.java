@@ -29,7 +29,8 @@ final class RoundPlay {
             throw new RoundException(RoundException.Kind.WRONG_STATE, "Round #" + round.id()
                     + " has started: use Join late to play.");
         }
-        String answer = click.customId().substring(RoundEmbeds.RSVP_PREFIX.length(), click.customId().lastIndexOf(':'));
+        String[] parts = click.customId().split(":");
+        String answer = parts.length == 4 ? parts[2] : "";
         Rsvp rsvp = switch (answer) {
             case "accept" -> Rsvp.ACCEPTED;
             case "tentative" -> Rsvp.TENTATIVE;
