@@ -7,6 +7,8 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.modules.frolf.rounds.RoundRepository;
+import dev.guildhall.store.frolf.rounds.RoundStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +46,7 @@ public final class Store implements AutoCloseable {
     private final JdbiGuildConfigStore guildConfigsUncached;
     private final CachedGuildConfigStore guildConfigs;
     private final JdbiCommandSyncStore commandSyncs;
+    private final RoundRepository frolfRounds;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
@@ -53,6 +56,7 @@ public final class Store implements AutoCloseable {
         this.guildConfigs = new CachedGuildConfigStore(guildConfigsUncached, CachedGuildConfigStore.DEFAULT_MAX_GUILDS,
                 CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker());
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
+        this.frolfRounds = RoundStore.on(jdbi);
     }
 
     public static Store open(StoreSettings settings) {
@@ -143,6 +147,11 @@ public final class Store implements AutoCloseable {
 
     public CommandSyncStore commandSyncs() {
         return commandSyncs;
+    }
+
+    /** Disc golf rounds and their participants. */
+    public RoundRepository frolfRounds() {
+        return frolfRounds;
     }
 
     /** Whether a trivial query succeeds within a few seconds; for readiness checks. */
