@@ -28,10 +28,17 @@ final class BotHarness implements AutoCloseable {
 
     final DiscordEmulator emulator;
     private final Path dataDir;
+    private final Clock clock;
     private Standalone app;
 
     BotHarness(Path dataDir) {
+        this(dataDir, Clock.systemUTC());
+    }
+
+    /** With a clock the test moves (a {@link ManualClock}) the bot's timers come due when the test says so. */
+    BotHarness(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
+        this.clock = clock;
         this.emulator = DiscordEmulator.start(EmulatorOptions.defaults());
         startBot();
     }
@@ -47,7 +54,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     void startBot() {
-        app = Standalone.start(AppConfig.fromEnvironment(env()), Clock.systemUTC());
+        app = Standalone.start(AppConfig.fromEnvironment(env()), clock);
         try {
             app.discord().awaitReady(WAIT);
         } catch (Exception e) {
