@@ -34,6 +34,11 @@ public record Round(GuildId guild, long id, RoundDraft draft, UserId creator, Ro
                 remindedAt, finalizedAt, createdAt);
     }
 
+    public Round withThread(ChannelId newThread) {
+        return new Round(guild, id, draft, creator, status, channel, message, Optional.of(newThread), scheduledEvent,
+                remindedAt, finalizedAt, createdAt);
+    }
+
     public Round reminded(ChannelId newThread, Instant at) {
         return new Round(guild, id, draft, creator, status, channel, message, Optional.of(newThread), scheduledEvent,
                 Optional.of(at), finalizedAt, createdAt);

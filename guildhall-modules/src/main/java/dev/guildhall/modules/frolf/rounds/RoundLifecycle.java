@@ -108,8 +108,13 @@ final class RoundLifecycle {
                 .filter(p -> p.rsvp() == Rsvp.ACCEPTED)
                 .map(p -> RoundEmbeds.mention(p.user()))
                 .collect(Collectors.joining(" "));
-        ChannelId thread = round.thread().orElseGet(() -> ChannelId.of(context.act(new Action.StartThread(
-                context.guild(), round.channel(), round.message().get(), threadName(round))).requireCreatedId()));
+        ChannelId thread = round.thread().orElseGet(() -> {
+            ChannelId started = ChannelId.of(context.act(new Action.StartThread(context.guild(), round.channel(),
+                    round.message().get(), threadName(round))).requireCreatedId());
+            // Kept at once: if the reminder post fails and the timer's event is retried, the thread is reused.
+            rounds.update(round.withThread(started));
+            return started;
+        });
         long start = round.draft().start().getEpochSecond();
         String text = (accepted.isEmpty() ? "Nobody has accepted yet." : accepted) + " Reminder: **"
                 + round.draft().title() + "** starts <t:" + start + ":R>"
