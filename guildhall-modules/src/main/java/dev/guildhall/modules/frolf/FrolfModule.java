@@ -8,27 +8,40 @@ import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.core.settings.ModuleSettings;
 import dev.guildhall.core.settings.ModuleSettingsStore;
+import dev.guildhall.modules.frolf.rounds.Participant;
+import dev.guildhall.modules.frolf.rounds.Round;
 import dev.guildhall.modules.frolf.rounds.RoundRepository;
-import dev.guildhall.modules.frolf.rounds.RoundResultsListener;
 import dev.guildhall.modules.frolf.rounds.RoundsFeature;
+import dev.guildhall.modules.frolf.rounds.Rsvp;
+import dev.guildhall.modules.frolf.tags.RoundResults;
+import dev.guildhall.modules.frolf.tags.TagsFeature;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Disc golf: rounds with RSVPs, reminders, scores and results. It loads the guild's frolf settings once per event
- * and hands the event to the feature that owns it.
+ * Disc golf: rounds (RSVPs, reminder, start, scores, results) and the tag leaderboard with claims and seasons. It loads
+ * the guild's frolf settings once per event and hands the event to the feature that owns it; a finalized round's
+ * results go from rounds to the tag leaderboard.
+ *
+ * <pre>{@code
+ * TagsFeature tags = new TagsFeature(store.frolfTags().tags(), store.frolfTags().seasons(), timers, clock);
+ * GuildModule frolf = new FrolfModule(store.frolfRounds(), tags, settingsStore, timers, clock);
+ * }</pre>
  */
 public final class FrolfModule implements GuildModule {
     public static final String ID = "frolf";
 
     private final ModuleSettingsStore settings;
     private final RoundsFeature rounds;
+    private final TagsFeature tags;
 
-    public FrolfModule(RoundRepository rounds, ModuleSettingsStore settings, Timers timers, Clock clock) {
+    public FrolfModule(RoundRepository rounds, TagsFeature tags, ModuleSettingsStore settings, Timers timers,
+                       Clock clock) {
         this.settings = settings;
-        this.rounds = new RoundsFeature(rounds, timers, clock, RoundResultsListener.NONE);
+        this.tags = tags;
+        this.rounds = new RoundsFeature(rounds, timers, clock, this::resultsChanged);
     }
 
     @Override public String id() { return ID; }
@@ -40,12 +53,14 @@ public final class FrolfModule implements GuildModule {
     @Override
     public List<CommandSpec> commands() {
         List<CommandSpec> commands = new ArrayList<>(rounds.commands());
+        commands.addAll(tags.commands());
         return List.copyOf(commands);
     }
 
     @Override
     public List<ComponentSpec> components() {
         List<ComponentSpec> components = new ArrayList<>(rounds.components());
+        components.addAll(tags.components());
         return List.copyOf(components);
     }
 
@@ -60,6 +75,14 @@ public final class FrolfModule implements GuildModule {
         // Plain messages are the busiest events and no frolf feature reads them: skip the settings load.
         if (event instanceof GuildEvent.MessagePosted) return;
         FrolfSettings current = FrolfSettings.from(settings.load(context.guild(), this));
-        rounds.handle(context, event, current);
+        if (!rounds.handle(context, event, current)) tags.handle(context, event, current);
+    }
+
+    /** Every round is singles for now; the accepted players are its finishers, those without a score did not finish. */
+    private void resultsChanged(ModuleContext context, FrolfSettings current, Round round, List<Participant> participants) {
+        List<RoundResults.Finisher> finishers = participants.stream().filter(p -> p.rsvp() == Rsvp.ACCEPTED)
+                .map(p -> new RoundResults.Finisher(p.user(), p.score())).toList();
+        tags.roundResults(context, new RoundResults(round.id(), true, round.finalizedAt().orElseThrow(), finishers),
+                current);
     }
 }

@@ -23,6 +23,7 @@ import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.DispatchObserver;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.modules.frolf.tags.TagsFeature;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FrolfFixture {
     static final GuildId GUILD = GuildId.of(77L << 22);
     static final ChannelId EVENTS = ChannelId.of(500);
+    static final ChannelId LEADERBOARD = ChannelId.of(501);
     static final RoleId PLAYER_ROLE = RoleId.of(601);
     static final RoleId EDITOR_ROLE = RoleId.of(602);
     static final RoleId ADMIN_ROLE = RoleId.of(603);
@@ -45,14 +47,18 @@ final class FrolfFixture {
     final FakeTimers timers = new FakeTimers();
     final InMemorySettings settings = new InMemorySettings();
     final MutableClock clock = new MutableClock();
-    final FrolfModule module = new FrolfModule(rounds, settings, timers, clock);
+    final InMemoryTags tags = new InMemoryTags();
+    final InMemorySeasons seasons = new InMemorySeasons();
+    final FrolfModule module = new FrolfModule(rounds, new TagsFeature(tags, seasons, timers, clock), settings, timers,
+            clock);
     private final Map<GuildId, GuildConfig> configs = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Dispatcher dispatcher;
 
     FrolfFixture() {
         configs.put(GUILD, new GuildConfig(GUILD, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
-                Map.of(ChannelKind.EVENTS, ManagedResource.created(EVENTS.value())),
+                Map.of(ChannelKind.EVENTS, ManagedResource.created(EVENTS.value()),
+                        ChannelKind.LEADERBOARD, ManagedResource.created(LEADERBOARD.value())),
                 Map.of(RoleKind.PLAYER, ManagedResource.created(PLAYER_ROLE.value()),
                         RoleKind.EDITOR, ManagedResource.created(EDITOR_ROLE.value()),
                         RoleKind.ADMIN, ManagedResource.created(ADMIN_ROLE.value())),

@@ -30,6 +30,9 @@ class FrolfPermissionMatrixTest {
             PermissionLevel.EDITOR, FrolfFixture.editor(32),
             PermissionLevel.ADMIN, FrolfFixture.admin(33));
 
+    /** Custom ids as the buttons carry them, where more than a number follows the declared prefix. */
+    private static final Map<String, String> SAMPLE_SUFFIXES = Map.of("frolf:tag:swap:", "accept:1");
+
     private record Case(String label, PermissionLevel required, java.util.function.BiConsumer<FrolfFixture, Invoker> send) {}
 
     private static List<Case> cases() {
@@ -47,7 +50,9 @@ class FrolfPermissionMatrixTest {
             }
         }
         for (ComponentSpec component : f.module.components()) {
-            String id = component.customIdPrefix().endsWith(":") ? component.customIdPrefix() + "1" : component.customIdPrefix();
+            String id = component.customIdPrefix().endsWith(":")
+                    ? component.customIdPrefix() + SAMPLE_SUFFIXES.getOrDefault(component.customIdPrefix(), "1")
+                    : component.customIdPrefix();
             cases.add(new Case("button " + id, component.level(), (fx, who) -> fx.click(who, id)));
             cases.add(new Case("modal " + id, component.level(), (fx, who) -> fx.submit(who, id, Map.of())));
         }

@@ -5,6 +5,7 @@ import dev.guildhall.core.event.InteractionEvent.ButtonClicked;
 import dev.guildhall.core.event.InteractionEvent.ModalSubmitted;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.module.ModuleContext;
+import dev.guildhall.modules.frolf.FrolfSettings;
 
 import java.time.Clock;
 import java.util.List;
@@ -58,7 +59,7 @@ final class RoundPlay {
         context.act(new Action.ShowModal(context.guild(), click.interaction(), RoundForm.score(round.id(), current)));
     }
 
-    void enterScore(ModuleContext context, ModalSubmitted submit) {
+    void enterScore(ModuleContext context, ModalSubmitted submit, FrolfSettings settings) {
         Round round = inProgress(context, RoundForm.roundOf(submit.customId()));
         int score = RoundForm.score(submit, false).orElseThrow();
         rounds.setScore(context.guild(), round.id(), submit.invoker().user(), Optional.of(score), clock.instant());
@@ -71,7 +72,7 @@ final class RoundPlay {
             refreshEmbed(context, finalized, participants);
             context.replyEphemeral(submit, "Your score " + RoundEmbeds.relative(score) + " is in, and round #"
                     + round.id() + " is final.");
-            results.resultsChanged(context, finalized, participants);
+            results.resultsChanged(context, settings, finalized, participants);
         } else {
             refreshEmbed(context, round, participants);
             context.replyEphemeral(submit, "Your score " + RoundEmbeds.relative(score) + " is in for round #"
@@ -92,7 +93,7 @@ final class RoundPlay {
     }
 
     /** An editor's correction after the round is final: the results are recomputed from scratch, never re-applied. */
-    void override(ModuleContext context, ModalSubmitted submit) {
+    void override(ModuleContext context, ModalSubmitted submit, FrolfSettings settings) {
         Round round = finalized(context, RoundForm.roundOf(submit.customId()));
         UserId player = RoundForm.player(submit);
         Optional<Integer> score = RoundForm.score(submit, true);
@@ -101,7 +102,7 @@ final class RoundPlay {
         refreshEmbed(context, round, participants);
         context.replyEphemeral(submit, "Round #" + round.id() + ": " + RoundEmbeds.mention(player) + " now has "
                 + score.map(RoundEmbeds::relative).orElse("no score (DNF)") + "; results are recomputed.");
-        results.resultsChanged(context, round, participants);
+        results.resultsChanged(context, settings, round, participants);
     }
 
     private void refreshEmbed(ModuleContext context, Round round) {

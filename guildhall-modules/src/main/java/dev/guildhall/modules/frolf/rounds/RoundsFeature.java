@@ -104,7 +104,7 @@ public final class RoundsFeature {
                 return true;
             }
             case ModalSubmitted submit when submit.customId().startsWith(RoundForm.SCORE_PREFIX) -> {
-                play.enterScore(context, submit);
+                play.enterScore(context, submit, settings);
                 return true;
             }
             case ButtonClicked click when click.customId().startsWith(RoundEmbeds.JOIN_PREFIX) -> {
@@ -116,7 +116,7 @@ public final class RoundsFeature {
                 return true;
             }
             case ModalSubmitted submit when submit.customId().startsWith(RoundForm.OVERRIDE_PREFIX) -> {
-                play.override(context, submit);
+                play.override(context, submit, settings);
                 return true;
             }
             case GuildEvent.TimerFired timer when timer.name().equals(RoundLifecycle.REMINDER_TIMER) -> {
