@@ -9,6 +9,7 @@ import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.GuildConfigStore;
 import dev.guildhall.modules.frolf.rounds.RoundRepository;
 import dev.guildhall.store.frolf.rounds.RoundStore;
+import dev.guildhall.store.frolf.tags.FrolfTagStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
     private final CachedGuildConfigStore guildConfigs;
     private final JdbiCommandSyncStore commandSyncs;
     private final RoundRepository frolfRounds;
+    private final FrolfTagStore frolfTags;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
@@ -57,6 +59,7 @@ public final class Store implements AutoCloseable {
                 CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker());
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
         this.frolfRounds = RoundStore.on(jdbi);
+        this.frolfTags = FrolfTagStore.on(jdbi);
     }
 
     public static Store open(StoreSettings settings) {
@@ -152,6 +155,11 @@ public final class Store implements AutoCloseable {
     /** Disc golf rounds and their participants. */
     public RoundRepository frolfRounds() {
         return frolfRounds;
+    }
+
+    /** The frolf tag leaderboard ({@code tags()}) and seasons ({@code seasons()}). */
+    public FrolfTagStore frolfTags() {
+        return frolfTags;
     }
 
     /** Whether a trivial query succeeds within a few seconds; for readiness checks. */

@@ -1,0 +1,19 @@
+package dev.guildhall.store.frolf.tags;
+
+import dev.guildhall.store.StoreSettings;
+import dev.guildhall.testkit.PostgresServer;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(FrolfPostgres.class)
+class PostgresFrolfTagStoreTest extends FrolfTagStoreContract {
+    private final PostgresServer server;
+
+    PostgresFrolfTagStoreTest(PostgresServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected StoreSettings freshSettings() {
+        return FrolfPostgres.freshDatabase(server);
+    }
+}
