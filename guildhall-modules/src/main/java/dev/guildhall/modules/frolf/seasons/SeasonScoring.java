@@ -28,7 +28,10 @@ public final class SeasonScoring {
 
     private SeasonScoring() {}
 
-    /** Tiers of everyone with a season-best tag (player to tag); ties in tags cannot happen, a tag has one holder. */
+    /**
+     * Tiers of everyone with a season-best tag (player to tag). Two players can share a season-best tag, held at
+     * different times; the lower player id goes first then, so that tiers never depend on map order.
+     */
     public static Map<UserId, Tier> tiers(Map<UserId, Integer> seasonBestTags) {
         int n = seasonBestTags.size();
         int gold = ceilPercent(n, 10);
