@@ -27,7 +27,8 @@ final class ChannelAndRoleRoutes {
     void register(Javalin app) {
         var bot = RestSupport.Auth.BOT;
         rest.add(app, GET, "/guilds/{guild_id}/channels", bot, 200, ctx -> world.locked(() ->
-                guild(ctx).channels.values().stream().map(world.views::channel).toList()));
+                // Discord lists threads apart (active threads route), not among the guild's channels
+                guild(ctx).channels.values().stream().filter(c -> !c.isThread()).map(world.views::channel).toList()));
         rest.add(app, POST, "/guilds/{guild_id}/channels", bot, 201, ctx -> {
             Model.Guild guild = guild(ctx);
             JsonNode body = rest.body(ctx);

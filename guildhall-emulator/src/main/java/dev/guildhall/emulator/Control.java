@@ -121,6 +121,11 @@ final class Control implements EmulatorControl {
     }
 
     @Override
+    public List<JsonNode> scheduledEvents(long guildId) {
+        return new ThreadsAndEvents(world).events(guildId);
+    }
+
+    @Override
     public List<JsonNode> messages(long channelId) {
         return world.messages(channelId, false);
     }

@@ -35,6 +35,7 @@ final class ControlRoutes {
         }));
         app.get("/control/guilds", wrap(ctx -> control.guilds()));
         app.get("/control/guilds/{g}", wrap(ctx -> control.guild(id(ctx.pathParam("g")))));
+        app.get("/control/guilds/{g}/scheduled-events", wrap(ctx -> control.scheduledEvents(id(ctx.pathParam("g")))));
         app.post("/control/guilds/{g}/members", wrap(ctx -> {
             JsonNode body = body(ctx);
             List<Long> roles = new ArrayList<>();

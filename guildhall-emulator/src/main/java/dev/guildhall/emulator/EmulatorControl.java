@@ -61,7 +61,10 @@ public interface EmulatorControl {
 
     List<JsonNode> guilds();
 
-    /** Oldest first; ephemeral replies excluded. */
+    /** The guild's scheduled events as Discord returns them (external: entity_metadata.location), oldest first. */
+    List<JsonNode> scheduledEvents(long guildId);
+
+    /** Oldest first; ephemeral replies excluded. Works for threads too: a thread is a channel. */
     List<JsonNode> messages(long channelId);
 
     /** Global commands when {@code guildId} is empty. */

@@ -87,6 +87,13 @@ final class Model {
         Long lastMessageId;
         JsonNode permissionOverwrites;
         final Map<Long, Message> messages = new LinkedHashMap<>();
+        /** Thread fields (types 10, 11, 12): who started it, when, and how many messages it has had. */
+        Long ownerId;
+        Instant createdAt;
+        int autoArchiveMinutes = 4320;
+        int messageCount;
+        boolean archived;
+        boolean locked;
 
         Channel(long id, long guildId, int type, String name, int position) {
             this.id = id;
@@ -94,6 +101,31 @@ final class Model {
             this.type = type;
             this.name = name;
             this.position = position;
+        }
+
+        boolean isThread() {
+            return type == 10 || type == 11 || type == 12;
+        }
+    }
+
+    /** An external guild scheduled event (entity type 3); Guildhall creates no voice or stage events. */
+    static final class ScheduledEvent {
+        final long id;
+        final long guildId;
+        final long creatorId;
+        String name;
+        String description;
+        String location;
+        Instant start;
+        Instant end;
+        /** 1 scheduled, 2 active, 3 completed, 4 canceled. */
+        int status = 1;
+        int privacyLevel = 2;
+
+        ScheduledEvent(long id, long guildId, long creatorId) {
+            this.id = id;
+            this.guildId = guildId;
+            this.creatorId = creatorId;
         }
     }
 
@@ -106,6 +138,7 @@ final class Model {
         final Map<Long, Channel> channels = new LinkedHashMap<>();
         final Map<Long, Role> roles = new LinkedHashMap<>();
         final Map<Long, Member> members = new LinkedHashMap<>();
+        final Map<Long, ScheduledEvent> scheduledEvents = new LinkedHashMap<>();
 
         Guild(long id, String name, long ownerId, Instant createdAt) {
             this.id = id;

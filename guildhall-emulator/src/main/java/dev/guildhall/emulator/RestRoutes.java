@@ -28,6 +28,7 @@ final class RestRoutes {
     private final int maxConcurrency;
     private final IntSupplier identifies;
     private final ChannelAndRoleRoutes guildRoutes;
+    private final ThreadAndEventRoutes threadAndEventRoutes;
 
     RestRoutes(World world, Commands commands, Interactions interactions, RestSupport rest, long applicationId,
             String gatewayUrl, int maxConcurrency, IntSupplier identifies) {
@@ -40,6 +41,7 @@ final class RestRoutes {
         this.maxConcurrency = maxConcurrency;
         this.identifies = identifies;
         this.guildRoutes = new ChannelAndRoleRoutes(world, rest);
+        this.threadAndEventRoutes = new ThreadAndEventRoutes(world, new ThreadsAndEvents(world), rest);
     }
 
     void register(Javalin app) {
@@ -51,6 +53,7 @@ final class RestRoutes {
         registerCommands(app, "/applications/{application_id}/commands", false);
         registerCommands(app, "/applications/{application_id}/guilds/{guild_id}/commands", true);
         guildRoutes.register(app);
+        threadAndEventRoutes.register(app);
         registerMessages(app);
         registerInteractions(app);
         rest.addFallback(app);

@@ -114,6 +114,9 @@ final class Views {
     }
 
     ObjectNode channel(Model.Channel channel) {
+        if (channel.isThread()) {
+            return thread(channel);
+        }
         ObjectNode node = object();
         node.put("id", id(channel.id));
         node.put("type", channel.type);
@@ -146,6 +149,66 @@ final class Views {
             node.put("user_limit", 0);
             node.putNull("rtc_region");
         }
+        return node;
+    }
+
+    /** A thread channel: Discord's ThreadResponse, with what JDA's thread setup reads (owner, counts, metadata). */
+    ObjectNode thread(Model.Channel thread) {
+        ObjectNode node = object();
+        node.put("id", id(thread.id));
+        node.put("type", thread.type);
+        node.put("guild_id", id(thread.guildId));
+        node.put("name", thread.name);
+        node.put("parent_id", id(thread.parentId));
+        node.put("flags", 0);
+        if (thread.lastMessageId == null) {
+            node.putNull("last_message_id");
+        } else {
+            node.put("last_message_id", id(thread.lastMessageId));
+        }
+        node.put("rate_limit_per_user", thread.rateLimitPerUser);
+        node.put("owner_id", id(thread.ownerId));
+        node.put("message_count", thread.messageCount);
+        node.put("total_message_sent", thread.messageCount);
+        // Discord counts members up to 50; the starter is the one member an emulated thread has
+        node.put("member_count", 1);
+        ObjectNode metadata = node.putObject("thread_metadata");
+        metadata.put("archived", thread.archived);
+        metadata.put("archive_timestamp", time(thread.createdAt));
+        metadata.put("auto_archive_duration", thread.autoArchiveMinutes);
+        metadata.put("locked", thread.locked);
+        metadata.put("create_timestamp", time(thread.createdAt));
+        return node;
+    }
+
+    /** An external scheduled event: Discord's ExternalScheduledEventResponse, as JDA's EntityBuilder reads it. */
+    ObjectNode scheduledEvent(Model.ScheduledEvent event) {
+        ObjectNode node = object();
+        node.put("id", id(event.id));
+        node.put("guild_id", id(event.guildId));
+        node.put("name", event.name);
+        if (event.description == null) {
+            node.putNull("description");
+        } else {
+            node.put("description", event.description);
+        }
+        node.putNull("channel_id");
+        node.put("creator_id", id(event.creatorId));
+        node.set("creator", user(event.creatorId));
+        node.putNull("image");
+        node.put("scheduled_start_time", time(event.start));
+        if (event.end == null) {
+            node.putNull("scheduled_end_time");
+        } else {
+            node.put("scheduled_end_time", time(event.end));
+        }
+        node.put("status", event.status);
+        node.put("entity_type", 3);
+        node.putNull("entity_id");
+        node.putNull("recurrence_rule");
+        node.put("privacy_level", event.privacyLevel);
+        node.putArray("guild_scheduled_event_exceptions");
+        node.putObject("entity_metadata").put("location", event.location);
         return node;
     }
 
@@ -233,12 +296,15 @@ final class Views {
         node.put("member_count", guild.members.size());
         node.put("joined_at", time(guild.createdAt));
         ArrayNode channels = node.putArray("channels");
-        guild.channels.values().forEach(c -> channels.add(channel(c)));
+        ArrayNode threads = node.putArray("threads");
+        // as on Discord, active threads travel apart from the channels, and archived ones not at all
+        guild.channels.values().stream().filter(c -> !c.isThread()).forEach(c -> channels.add(channel(c)));
+        guild.channels.values().stream().filter(c -> c.isThread() && !c.archived).forEach(c -> threads.add(thread(c)));
         ArrayNode members = node.putArray("members");
         guild.members.values().forEach(m -> members.add(member(m, true)));
-        node.putArray("threads");
         node.putArray("voice_states");
-        node.putArray("guild_scheduled_events");
+        ArrayNode events = node.putArray("guild_scheduled_events");
+        guild.scheduledEvents.values().forEach(e -> events.add(scheduledEvent(e)));
         node.putArray("presences");
         node.putArray("stage_instances");
         node.putArray("soundboard_sounds");
@@ -274,7 +340,10 @@ final class Views {
         return node;
     }
 
-    /** The control API's guild view: {id,name,owner_id,bot_joined,channels[],roles[],members[]}. */
+    /**
+     * The control API's guild view: {id,name,owner_id,bot_joined,channels[],roles[],members[]}; threads are among the
+     * channels, with type 11 and their parent_id.
+     */
     ObjectNode controlGuild(Model.Guild guild) {
         ObjectNode node = object();
         node.put("id", id(guild.id));

@@ -125,7 +125,7 @@ final class World {
         return (permissions & Model.ADMINISTRATOR) != 0 ? Model.ALL_PERMISSIONS : permissions;
     }
 
-    private void emit(Model.Guild guild, String type, ObjectNode data) {
+    void emit(Model.Guild guild, String type, ObjectNode data) {
         if (guild.botJoined) {
             dispatcher.dispatch(type, guild.id, data);
         }
@@ -264,8 +264,17 @@ final class World {
         Model.Guild guild = guild(guildId);
         guild.channels.remove(channelId);
         channels.remove(channelId);
+        // a channel's threads go with it; Discord sends no separate event for them
+        guild.channels.values().removeIf(c -> c.isThread() && c.parentId == channelId);
+        channels.values().removeIf(c -> c.isThread() && c.parentId == channelId);
         emit(guild, "CHANNEL_DELETE", views.channel(channel));
         return channel;
+    }
+
+    /** Adds a channel made elsewhere (a thread) to the guild and the channel index. */
+    synchronized void addChannel(Model.Guild guild, Model.Channel channel) {
+        guild.channels.put(channel.id, channel);
+        channels.put(channel.id, channel);
     }
 
     // ---- roles ---------------------------------------------------------------------------------------------------
@@ -332,6 +341,9 @@ final class World {
         channel.messages.put(message.id, message);
         if (!message.ephemeral()) {
             channel.lastMessageId = message.id;
+            if (channel.isThread()) {
+                channel.messageCount++;
+            }
             emit(guild, "MESSAGE_CREATE", views.messageEvent(message, guild));
         }
         return message;
