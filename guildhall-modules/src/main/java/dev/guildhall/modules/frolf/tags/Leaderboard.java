@@ -63,6 +63,15 @@ final class Leaderboard {
      * message is gone or the channel changed. Does nothing in a guild without a leaderboard channel.
      */
     void refresh(ModuleContext context) {
+        try {
+            post(context);
+        } catch (DiscordCallException e) {
+            // The tags are already stored: failing the event would only repeat the reply. The next move refreshes again.
+            log.warn("could not refresh the leaderboard message of guild {} ({})", context.guild(), e.kind());
+        }
+    }
+
+    private void post(ModuleContext context) {
         Optional<ChannelId> channel = TagClaims.leaderboardChannel(context);
         if (channel.isEmpty()) return;
         MessageContent content = render(tags.holders(context.guild()), 1);

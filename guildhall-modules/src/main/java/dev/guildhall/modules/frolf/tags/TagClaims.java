@@ -11,6 +11,7 @@ import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.module.ModuleContext;
+import dev.guildhall.core.port.DiscordCallException;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.modules.frolf.FrolfSettings;
 
@@ -139,8 +140,13 @@ final class TagClaims {
         String outcome = mention(swap.requester()) + "'s request for tag #" + swap.tag() + " from " + mention(swap.holder())
                 + " expired without an answer.";
         if (swap.channel().isPresent() && swap.message().isPresent()) {
-            context.act(new Action.EditMessage(context.guild(), swap.channel().get(), swap.message().get(),
-                    MessageContent.text(outcome)));
+            try {
+                context.act(new Action.EditMessage(context.guild(), swap.channel().get(), swap.message().get(),
+                        MessageContent.text(outcome)));
+            } catch (DiscordCallException e) {
+                if (e.kind() != DiscordCallException.Kind.NOT_FOUND) throw e;
+                // Someone deleted the request message; the players are still told below.
+            }
         }
         tell(context, swap, outcome);
     }

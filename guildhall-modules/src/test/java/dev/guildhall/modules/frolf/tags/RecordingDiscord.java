@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RecordingDiscord implements DiscordPort {
     final List<Action> actions = new ArrayList<>();
     final Set<Long> deletedMessages = new HashSet<>();
+    /** When set, every edit fails as a Discord outage would. */
+    boolean failEdits;
     private final AtomicLong ids = new AtomicLong(800_000);
 
     <A extends Action> List<A> actions(Class<A> kind) {
@@ -41,6 +43,8 @@ final class RecordingDiscord implements DiscordPort {
             case Action.SendMessage send -> ActionResult.created(ids.incrementAndGet());
             case Action.EditMessage edit when deletedMessages.contains(edit.message().value()) ->
                     throw new DiscordCallException(DiscordCallException.Kind.NOT_FOUND, "Unknown Message");
+            case Action.EditMessage edit when failEdits ->
+                    throw new DiscordCallException(DiscordCallException.Kind.SERVER_ERROR, "Discord is down");
             default -> ActionResult.NONE;
         };
     }

@@ -216,6 +216,30 @@ class TagsFeatureTest {
     }
 
     @Test
+    void aLeaderboardThatCannotBeEditedDoesNotUndoOrRepeatTheClaim() {
+        f.claim(ann, 4);
+        f.discord.failEdits = true;
+
+        f.claim(ben, 6);
+
+        assertThat(f.tags.holders(GUILD)).isEqualTo(Map.of(ann.user(), 4, ben.user(), 6));
+        assertThat(f.lastReply()).contains("<@2> claimed tag #6");
+        assertThat(f.discord.actions(Action.SendMessage.class)).hasSize(1);
+    }
+
+    @Test
+    void aSwapRequestWhoseMessageWasDeletedStillExpiresAndTellsBoth() {
+        f.claim(ann, 1);
+        f.claim(ben, 1);
+        f.discord.deletedMessages.add(f.tags.swap(GUILD, 1).orElseThrow().message().orElseThrow().value());
+
+        f.advance(Duration.ofHours(48));
+
+        assertThat(f.tags.swap(GUILD, 1).orElseThrow().status()).isEqualTo(SwapRequest.Status.EXPIRED);
+        assertThat(f.discord.last(Action.SendMessage.class).message().content()).contains("expired without an answer");
+    }
+
+    @Test
     void roundResultsMoveTagsOnceAndRefreshTheLeaderboard() {
         f.claim(ann, 1);
         f.claim(ben, 2);
@@ -262,6 +286,22 @@ class TagsFeatureTest {
                 .isEqualTo("Season Spring: final standings");
         f.command(admin, "season", "end", Map.of());
         assertThat(f.lastReply()).isEqualTo("No season is running.");
+    }
+
+    @Test
+    void anOverriddenRoundReplacesItsSeasonPointsInsteadOfAddingToThem() {
+        f.claim(ann, 1);
+        f.claim(ben, 2);
+        f.command(TagsFixture.admin(50), "season", "start", Map.of("name", "Autumn"));
+        long season = f.seasons.active(GUILD).orElseThrow().id();
+
+        f.roundResults(new RoundResults(3, true, f.clock.instant(), List.of(scored(ben.user(), -1), scored(ann.user(), 0))));
+        f.roundResults(new RoundResults(3, true, f.clock.instant(), List.of(scored(ben.user(), 1), scored(ann.user(), 0))));
+
+        assertThat(f.seasons.standings(GUILD, season)).containsExactly(
+                new dev.guildhall.modules.frolf.seasons.SeasonStanding(ann.user(), 100, 1),
+                new dev.guildhall.modules.frolf.seasons.SeasonStanding(ben.user(), 0, 1));
+        assertThat(f.tags.holders(GUILD)).isEqualTo(Map.of(ann.user(), 1, ben.user(), 2));
     }
 
     @Test
