@@ -11,6 +11,8 @@ import dev.guildhall.core.port.DiscordCallException.Kind;
 import dev.guildhall.core.port.DiscordPort;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.UserSnowflake;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
@@ -58,6 +60,38 @@ final class ActionExecutor implements DiscordPort {
             case Action.AddReaction a -> {
                 channel(what, a.guild(), a.channel(), GuildMessageChannel.class)
                         .addReactionById(a.message().value(), JdaMessages.emoji(a.emoji())).complete();
+                yield ActionResult.NONE;
+            }
+            case Action.EditMessage a -> {
+                channel(what, a.guild(), a.channel(), GuildMessageChannel.class)
+                        .editMessageById(a.message().value(), JdaMessages.edit(a.content())).complete();
+                yield ActionResult.NONE;
+            }
+            case Action.DeleteMessage a -> {
+                channel(what, a.guild(), a.channel(), GuildMessageChannel.class)
+                        .deleteMessageById(a.message().value()).complete();
+                yield ActionResult.NONE;
+            }
+            case Action.StartThread a -> ActionResult.created(channel(what, a.guild(), a.channel(), IThreadContainer.class)
+                    .createThreadChannel(a.name(), a.message().value()).complete().getIdLong());
+            case Action.CreateScheduledEvent a -> ActionResult.created(ScheduledEvents.create(guild(what, a.guild()), a));
+            case Action.EditScheduledEvent a -> {
+                ScheduledEvents.edit(guild(what, a.guild()), a);
+                yield ActionResult.NONE;
+            }
+            case Action.DeleteScheduledEvent a -> {
+                ScheduledEvents.delete(guild(what, a.guild()), a.event());
+                yield ActionResult.NONE;
+            }
+            // UserSnowflake: members are not cached, and these calls need none
+            case Action.AddMemberRole a -> {
+                guild(what, a.guild()).addRoleToMember(UserSnowflake.fromId(a.user().value()),
+                        role(what, a.guild(), a.role())).complete();
+                yield ActionResult.NONE;
+            }
+            case Action.RemoveMemberRole a -> {
+                guild(what, a.guild()).removeRoleFromMember(UserSnowflake.fromId(a.user().value()),
+                        role(what, a.guild(), a.role())).complete();
                 yield ActionResult.NONE;
             }
             case Action.SyncGuildCommands a -> {

@@ -25,10 +25,12 @@ final class Model {
     /**
      * The bot's managed role, as an invite asking for what Guildhall needs would grant: kick, ban, manage channels,
      * manage guild, reactions, view, send, manage messages, embed, attach, history, manage roles, app commands,
-     * manage and create events, moderate members. Deliberately not ADMINISTRATOR, so missing-permission bugs show.
+     * manage and create events, manage threads, create public threads, send in threads, moderate members.
+     * Deliberately not ADMINISTRATOR, so missing-permission bugs show.
      */
     static final long BOT_PERMISSIONS = 1L << 1 | 1L << 2 | 1L << 4 | 1L << 5 | 1L << 6 | 1L << 10 | 1L << 11
-            | 1L << 13 | 1L << 14 | 1L << 15 | 1L << 16 | 1L << 28 | 1L << 31 | 1L << 33 | 1L << 40 | 1L << 44;
+            | 1L << 13 | 1L << 14 | 1L << 15 | 1L << 16 | 1L << 28 | 1L << 31 | 1L << 33 | 1L << 34 | 1L << 35
+            | 1L << 38 | 1L << 40 | 1L << 44;
 
     static final class User {
         final long id;
