@@ -329,6 +329,25 @@ class TagsFeatureTest {
     }
 
     @Test
+    void twoGuildsOnOneStoreNeverSeeEachOthersTagsSwapsOrSeasons() {
+        TagsFixture other = new TagsFixture(dev.guildhall.core.id.GuildId.of(92L << 22), f.tags, f.seasons);
+        f.claim(ann, 1);
+        f.claim(ben, 1);
+        f.command(TagsFixture.admin(50), "season", "start", Map.of("name", "Here"));
+
+        other.claim(cat, 1);
+        other.click(player(1), "frolf:tag:swap:accept:1");
+        other.command(TagsFixture.admin(60), "season", "start", Map.of("name", "There"));
+
+        assertThat(other.lastReply()).contains("Season **There** has started");
+        assertThat(f.tags.holders(GUILD)).isEqualTo(Map.of(ann.user(), 1));
+        assertThat(f.tags.holders(other.guild)).isEqualTo(Map.of(cat.user(), 1));
+        assertThat(f.tags.swap(GUILD, 1).orElseThrow().isPending()).isTrue();
+        assertThat(f.seasons.active(GUILD).orElseThrow().name()).isEqualTo("Here");
+        assertThat(f.seasons.active(other.guild).orElseThrow().name()).isEqualTo("There");
+    }
+
+    @Test
     void eventsOfOtherFrolfFeaturesAreLeftAlone() {
         GuildEvent reminder = new GuildEvent.TimerFired("frolf:reminder", "3");
         GuildEvent otherReaction = new GuildEvent.ReactionAdded(LEADERBOARD, MessageId.of(5), UserId.of(5), "🥏");

@@ -57,19 +57,29 @@ final class TagsFixture {
     static final RoleId EDITOR_ROLE = RoleId.of(612);
     static final RoleId ADMIN_ROLE = RoleId.of(613);
 
+    final GuildId guild;
     final RecordingDiscord discord = new RecordingDiscord();
-    final InMemoryTags tags = new InMemoryTags();
-    final InMemorySeasons seasons = new InMemorySeasons();
+    final InMemoryTags tags;
+    final InMemorySeasons seasons;
     final ManualTimers timers = new ManualTimers();
     final SettableClock clock = new SettableClock();
-    final TagsFeature feature = new TagsFeature(tags, seasons, timers, clock);
+    final TagsFeature feature;
     FrolfSettings settings = FrolfSettings.DEFAULTS;
     private final Map<GuildId, GuildConfig> configs = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Dispatcher dispatcher;
 
     TagsFixture() {
-        configs.put(GUILD, new GuildConfig(GUILD, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
+        this(GUILD, new InMemoryTags(), new InMemorySeasons());
+    }
+
+    /** Another guild on the same repositories as a first fixture, as two guilds share one database. */
+    TagsFixture(GuildId guild, InMemoryTags tags, InMemorySeasons seasons) {
+        this.guild = guild;
+        this.tags = tags;
+        this.seasons = seasons;
+        this.feature = new TagsFeature(tags, seasons, timers, clock);
+        configs.put(guild, new GuildConfig(guild, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
                 Map.of(ChannelKind.LEADERBOARD, ManagedResource.created(LEADERBOARD.value()),
                         ChannelKind.SIGNUP, ManagedResource.created(SIGNUP.value())),
                 Map.of(RoleKind.PLAYER, ManagedResource.created(PLAYER_ROLE.value()),
@@ -129,7 +139,7 @@ final class TagsFixture {
 
     void dispatch(GuildEvent event) {
         try {
-            dispatcher.dispatch(new Envelope("e" + ids.incrementAndGet(), GUILD, 0, clock.instant(), event, Map.of()));
+            dispatcher.dispatch(new Envelope("e" + ids.incrementAndGet(), guild, 0, clock.instant(), event, Map.of()));
         } catch (Exception e) {
             throw new AssertionError("dispatch failed", e);
         }
@@ -151,8 +161,8 @@ final class TagsFixture {
 
     /** Hands finalized results to the feature as the rounds side does. */
     void roundResults(RoundResults results) {
-        ModuleContext context = new ModuleContext(new Envelope("r" + ids.incrementAndGet(), GUILD, 0, clock.instant(),
-                new GuildEvent.TimerFired("frolf:start", "1"), Map.of()), Optional.of(configs.get(GUILD)),
+        ModuleContext context = new ModuleContext(new Envelope("r" + ids.incrementAndGet(), guild, 0, clock.instant(),
+                new GuildEvent.TimerFired("frolf:start", "1"), Map.of()), Optional.of(configs.get(guild)),
                 PermissionLevel.EVERYONE, discord, clock);
         feature.roundResults(context, results, settings);
     }
