@@ -21,6 +21,8 @@ import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -30,10 +32,12 @@ import java.util.function.Supplier;
 final class ActionExecutor implements DiscordPort {
     private final ShardGroup shards;
     private final PendingInteractions pending;
+    private final AutoDefer autoDefer;
 
-    ActionExecutor(ShardGroup shards, PendingInteractions pending) {
+    ActionExecutor(ShardGroup shards, PendingInteractions pending, AutoDefer autoDefer) {
         this.shards = shards;
         this.pending = pending;
+        this.autoDefer = autoDefer;
     }
 
     @Override
@@ -121,34 +125,53 @@ final class ActionExecutor implements DiscordPort {
 
     // ---- interactions ------------------------------------------------------------------------------------------
 
-    /** A deferred (acknowledged) interaction already has an original response: edit it instead of replying. */
+    /**
+     * A Reply after a deferred reply (or after an earlier answer) edits the original response; after an automatic
+     * {@code deferEdit} of a button it is a follow-up, so the button's message is left as it is.
+     */
     private ActionResult reply(String what, Action.Reply reply) {
         IReplyCallback callback = interaction(what, reply.interaction().id(), IReplyCallback.class);
-        if (callback.isAcknowledged()) {
-            callback.getHook().editOriginal(JdaMessages.edit(reply.message())).complete();
-        } else {
-            callback.reply(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral()).complete();
-        }
+        await(autoDefer.answer(reply.interaction().id(), deferral -> {
+            if (deferral == AutoDefer.Deferral.EDIT) {
+                return callback.getHook().sendMessage(JdaMessages.create(reply.message()))
+                        .setEphemeral(reply.ephemeral()).submit();
+            }
+            if (callback.isAcknowledged()) {
+                return callback.getHook().editOriginal(JdaMessages.edit(reply.message())).submit();
+            }
+            return callback.reply(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral()).submit();
+        }));
         return ActionResult.NONE;
     }
 
     private ActionResult showModal(String what, Action.ShowModal show) {
         IModalCallback callback = interaction(what, show.interaction().id(), IModalCallback.class);
-        if (callback.isAcknowledged()) {
-            throw new DiscordCallException(Kind.INVALID_REQUEST, what + ": the interaction was already answered");
-        }
-        callback.replyModal(JdaMessages.modal(show.modal())).complete();
+        await(autoDefer.answer(show.interaction().id(), deferral -> {
+            if (callback.isAcknowledged()) {
+                throw new DiscordCallException(Kind.INVALID_REQUEST, what + ": the interaction was already answered"
+                        + (deferral == AutoDefer.Deferral.NONE ? "" : " (deferred: a modal must open within the defer delay)"));
+            }
+            return callback.replyModal(JdaMessages.modal(show.modal())).submit();
+        }));
         return ActionResult.NONE;
     }
 
     private ActionResult updateSource(String what, Action.UpdateSourceMessage update) {
         IMessageEditCallback callback = interaction(what, update.interaction().id(), IMessageEditCallback.class);
-        if (callback.isAcknowledged()) {
-            callback.getHook().editOriginal(JdaMessages.edit(update.message())).complete();
-        } else {
-            callback.editMessage(JdaMessages.edit(update.message())).complete();
-        }
+        await(autoDefer.answer(update.interaction().id(), deferral -> callback.isAcknowledged()
+                ? callback.getHook().editOriginal(JdaMessages.edit(update.message())).submit()
+                : callback.editMessage(JdaMessages.edit(update.message())).submit()));
         return ActionResult.NONE;
+    }
+
+    /** Waits for a started request; JDA's failure comes out as itself, for {@link CallFailures} to translate. */
+    private static void await(CompletableFuture<?> request) {
+        try {
+            request.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     private <T> T interaction(String what, String interactionId, Class<T> callback) {

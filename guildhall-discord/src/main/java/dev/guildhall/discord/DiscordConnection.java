@@ -42,9 +42,12 @@ public final class DiscordConnection implements AutoCloseable {
     private final ReadyLatch readiness;
     private final int shardsTotal;
     private final ActionExecutor port;
+    private final AutoDefer autoDefer;
 
-    private DiscordConnection(ShardGroup shards, ReadyLatch readiness, int shardsTotal, ActionExecutor port) {
+    private DiscordConnection(ShardGroup shards, ReadyLatch readiness, int shardsTotal, ActionExecutor port,
+                              AutoDefer autoDefer) {
         this.shards = shards;
+        this.autoDefer = autoDefer;
         this.readiness = readiness;
         this.shardsTotal = shardsTotal;
         this.port = port;
@@ -60,18 +63,25 @@ public final class DiscordConnection implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         PendingInteractions pending = new PendingInteractions();
         ReadyLatch readiness = new ReadyLatch(settings.shardsTotal());
-        GatewayListener listener = new GatewayListener(new EventMapper(clock), pending, readiness, sink);
+        AutoDefer autoDefer = new AutoDefer(settings.autoDefer());
+        GatewayListener listener = new GatewayListener(new EventMapper(clock), pending, readiness, sink, autoDefer);
         ShardGroup shards;
         try {
             shards = settings.shardsTotal() == 1 ? single(settings, listener) : managed(settings, listener);
         } catch (InvalidTokenException e) {
+            autoDefer.close();
             throw rejectedToken(e);
         } catch (ErrorResponseException e) {
+            autoDefer.close();
             // A shard manager checks the token with its first REST call instead
             if (e.getResponse() != null && e.getResponse().code == 401) throw rejectedToken(e);
             throw e;
+        } catch (RuntimeException e) {
+            autoDefer.close();
+            throw e;
         }
-        return new DiscordConnection(shards, readiness, settings.shardsTotal(), new ActionExecutor(shards, pending));
+        return new DiscordConnection(shards, readiness, settings.shardsTotal(),
+                new ActionExecutor(shards, pending, autoDefer), autoDefer);
     }
 
     /** An operator's mistake: fail at start-up, and say which setting, never its value. */
@@ -143,7 +153,11 @@ public final class DiscordConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        shards.shutdown(CLOSE_GRACE);
+        try {
+            shards.shutdown(CLOSE_GRACE);
+        } finally {
+            autoDefer.close();
+        }
     }
 
     @Override

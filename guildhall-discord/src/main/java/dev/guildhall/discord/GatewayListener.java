@@ -25,10 +25,13 @@ final class GatewayListener implements EventListener {
     private final PendingInteractions pending;
     private final ReadyLatch readiness;
     private final Consumer<Envelope> sink;
+    private final AutoDefer autoDefer;
 
-    GatewayListener(EventMapper mapper, PendingInteractions pending, ReadyLatch readiness, Consumer<Envelope> sink) {
+    GatewayListener(EventMapper mapper, PendingInteractions pending, ReadyLatch readiness, Consumer<Envelope> sink,
+                    AutoDefer autoDefer) {
         this.mapper = mapper;
         this.pending = pending;
+        this.autoDefer = autoDefer;
         this.readiness = readiness;
         this.sink = sink;
     }
@@ -61,6 +64,7 @@ final class GatewayListener implements EventListener {
         // Remember the interaction before anyone can act on the envelope, so a fast reply finds it
         if (envelope.event() instanceof InteractionEvent && event instanceof Interaction interaction) {
             pending.remember(interaction);
+            autoDefer.watch(interaction);
         }
         try {
             sink.accept(envelope);
