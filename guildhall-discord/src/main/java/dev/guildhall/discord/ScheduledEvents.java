@@ -29,7 +29,7 @@ final class ScheduledEvents {
         ScheduledEvent event = guild.retrieveScheduledEventById(edit.event()).complete();
         var manager = event.getManager()
                 .setName(edit.name())
-                .setDescription(edit.description() == null || edit.description().isBlank() ? null : edit.description())
+                .setDescription(edit.description() == null ? "" : edit.description())
                 .setLocation(edit.location());
         // times only when they change: JDA refuses any start in the past, so re-sending the start of an event that
         // has begun would fail an edit of its name or description

@@ -169,7 +169,8 @@ final class ThreadAndEventRoutes {
                 event.name = name;
             }
             if (descriptionGiven) {
-                event.description = description;
+                // Discord keeps an emptied description as none
+                event.description = description == null || description.isEmpty() ? null : description;
             }
             if (location != null) {
                 event.location = location;
