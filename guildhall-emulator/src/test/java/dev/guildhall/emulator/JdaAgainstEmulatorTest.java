@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.ScheduledEvent;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -61,6 +66,46 @@ class JdaAgainstEmulatorTest {
         assertThat(guild.getRoles()).extracting(r -> r.getName()).contains("Admin", "Players");
         assertThat(guild.getPublicRole().getIdLong()).isEqualTo(guildId);
         assertThat(guild.getSelfMember()).isNotNull();
+    }
+
+    @Test
+    void jdaParsesThreadsAndScheduledEventsFromRestAndFromGuildCreate() throws Exception {
+        EmulatorControl control = emulator.control();
+        long guildId = id(control.createGuild("Event Club", "owner"));
+        control.botJoin(guildId);
+        jda = eventAwareJda();
+        Guild guild = jda.getGuildById(guildId);
+        var general = guild.getTextChannels().getFirst();
+        long message = general.sendMessage("Sunday round").complete().getIdLong();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0);
+
+        var thread = general.createThreadChannel("Reminder", message).complete();
+        var event = guild.createScheduledEvent("Sunday round", "Maple Hill", start, start.plusHours(3)).complete();
+        thread.sendMessage("in one hour").complete();
+
+        assertThat(thread.getIdLong()).isEqualTo(message);
+        assertThat(thread.getParentChannel().getIdLong()).isEqualTo(general.getIdLong());
+        assertThat(event.getLocation()).isEqualTo("Maple Hill");
+        assertThat(event.getStartTime().toInstant()).isEqualTo(start.toInstant());
+        jda.shutdownNow();
+        jda.awaitShutdown(WAIT);
+
+        jda = eventAwareJda();
+        Guild reloaded = jda.getGuildById(guildId);
+        assertThat(reloaded.getThreadChannels()).singleElement().satisfies(t -> {
+            assertThat(t.getName()).isEqualTo("Reminder");
+            assertThat(t.getParentChannel().getIdLong()).isEqualTo(general.getIdLong());
+        });
+        assertThat(reloaded.getScheduledEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getName()).isEqualTo("Sunday round");
+            assertThat(e.getType()).isEqualTo(ScheduledEvent.Type.EXTERNAL);
+            assertThat(e.getEndTime().toInstant()).isEqualTo(start.plusHours(3).toInstant());
+        });
+    }
+
+    private JDA eventAwareJda() throws InterruptedException {
+        return JdaClient.builder(emulator).enableIntents(GatewayIntent.SCHEDULED_EVENTS)
+                .enableCache(CacheFlag.SCHEDULED_EVENTS).build().awaitReady();
     }
 
     @Test
