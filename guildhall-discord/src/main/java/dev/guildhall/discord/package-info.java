@@ -16,5 +16,15 @@
  *
  * <p>Interaction tokens never leave this package: interactions are kept by id for Discord's 15 minutes and answered
  * by {@link dev.guildhall.core.event.InteractionRef#id()}.
+ *
+ * <p>An interaction still unanswered {@link dev.guildhall.discord.DiscordSettings#autoDefer()} after it arrived
+ * (2.5 s unless {@link dev.guildhall.discord.DiscordSettings#withAutoDefer} says otherwise) is deferred here, inside
+ * Discord's 3 seconds: a button click with {@code deferEdit}, a command or a modal submit with a non-ephemeral
+ * {@code deferReply}. A later {@code Reply} then edits the "thinking" original (so it is public even if asked to be
+ * ephemeral), or after a button's {@code deferEdit} is sent as a follow-up (ephemeral as asked); a later
+ * {@code UpdateSourceMessage} edits the button's message; a {@code ShowModal} fails, as a modal cannot follow a defer.
+ *
+ * <p>Scheduled events are not cached (no intent): editing or deleting one fetches it by id first. Member roles are
+ * changed by user id, with no member cache needed.
  */
 package dev.guildhall.discord;

@@ -108,4 +108,26 @@ class ControlHttpTest {
         assertThat(removed.data().at("/user/id").asText()).isEqualTo(Long.toString(userId));
         assertThat(emulator.control().guild(guildId).get("members").findValuesAsText("username")).doesNotContain("bob");
     }
+
+    @Test
+    void scheduledEventsAreListedOverHttpAsTheBotCreatedThem() throws Exception {
+        String guildId = emulator.control().createGuild("Club", "ann").get("id").asText();
+        emulator.control().botJoin(Long.parseLong(guildId));
+        String start = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String end = java.time.Instant.parse(start).plus(java.time.Duration.ofHours(2)).toString();
+        String body = "{\"name\":\"Sunday round\",\"privacy_level\":2,\"entity_type\":3,\"scheduled_start_time\":\""
+                + start + "\",\"scheduled_end_time\":\"" + end + "\",\"entity_metadata\":{\"location\":\"Maple Hill\"}}";
+        assertThat(send("POST", "/api/v10/guilds/" + guildId + "/scheduled-events", body, "Bot " + emulator.botToken())
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> listed = send("GET", "/control/guilds/" + guildId + "/scheduled-events", null, null);
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode events = json.readTree(listed.body());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.get("name").asText()).isEqualTo("Sunday round");
+            assertThat(e.at("/entity_metadata/location").asText()).isEqualTo("Maple Hill");
+            assertThat(e.get("scheduled_start_time").asText()).startsWith(start.substring(0, 19));
+        });
+    }
 }
