@@ -7,9 +7,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.modules.frolf.rounds.RoundRepository;
 import dev.guildhall.store.frolf.rounds.RoundStore;
 import dev.guildhall.store.frolf.tags.FrolfTagStore;
+import dev.guildhall.store.settings.SettingsStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -49,6 +51,7 @@ public final class Store implements AutoCloseable {
     private final JdbiCommandSyncStore commandSyncs;
     private final RoundRepository frolfRounds;
     private final FrolfTagStore frolfTags;
+    private final ModuleSettingsStore moduleSettings;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
@@ -60,6 +63,7 @@ public final class Store implements AutoCloseable {
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
         this.frolfRounds = RoundStore.on(jdbi);
         this.frolfTags = FrolfTagStore.on(jdbi);
+        this.moduleSettings = SettingsStore.on(jdbi, clock);
     }
 
     public static Store open(StoreSettings settings) {
@@ -160,6 +164,11 @@ public final class Store implements AutoCloseable {
     /** The frolf tag leaderboard ({@code tags()}) and seasons ({@code seasons()}). */
     public FrolfTagStore frolfTags() {
         return frolfTags;
+    }
+
+    /** Modules' per-guild settings, validated on every write, cached on read. */
+    public ModuleSettingsStore moduleSettings() {
+        return moduleSettings;
     }
 
     /** Whether a trivial query succeeds within a few seconds; for readiness checks. */
