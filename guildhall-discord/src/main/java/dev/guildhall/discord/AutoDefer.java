@@ -35,6 +35,7 @@ final class AutoDefer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Cache<String, Gate> gates = Caffeine.newBuilder()
             .expireAfterWrite(PendingInteractions.TOKEN_LIFE)
+            .maximumSize(200_000)
             .build();
 
     AutoDefer(Duration after) {

@@ -38,4 +38,15 @@ class DiscordSettingsTest {
         assertThatThrownBy(() -> DiscordSettings.discord("t").withShardsTotal(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void interactionsAreDeferredAfterTwoAndAHalfSecondsUnlessConfiguredInsideDiscordsThree() {
+        assertThat(DiscordSettings.discord("t").autoDefer()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(DiscordSettings.emulator("t", REST, GATEWAY).withAutoDefer(java.time.Duration.ofSeconds(1))
+                .withShardsTotal(2).autoDefer()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> DiscordSettings.discord("t").withAutoDefer(java.time.Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("autoDefer");
+        assertThatThrownBy(() -> DiscordSettings.discord("t").withAutoDefer(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -108,6 +108,20 @@ class RestEventEmissionTest {
     }
 
     @Test
+    void removingARoleFromAMemberEmitsGuildMemberUpdateWithoutIt() {
+        String roleId = rest.post("/guilds/{guild_id}/roles", object().put("name", "Untagged"), fx.guildId).id();
+        long member = fx.control.addMember(fx.guildId, "putter", false, List.of(Long.parseLong(roleId)));
+        long before = fx.control.events().getLast().seq();
+
+        rest.delete("/guilds/{guild_id}/members/{user_id}/roles/{role_id}", fx.guildId, member, roleId);
+
+        DispatchedEvent event = fx.control.awaitEvent(e -> e.seq() > before && e.type().equals("GUILD_MEMBER_UPDATE")
+                && Long.toString(member).equals(e.data().path("user").path("id").asText()), EmulatorFixture.EVENT_TIMEOUT);
+        assertInGuild(event);
+        assertThat(event.data().path("roles")).extracting(r -> r.asText()).doesNotContain(roleId);
+    }
+
+    @Test
     void creatingAMessageEmitsMessageCreate() {
         String id = rest.post("/channels/{channel_id}/messages", message("hello"), fx.generalChannelId).id();
         DispatchedEvent event = fx.awaitEvent("MESSAGE_CREATE", field("id", id));
