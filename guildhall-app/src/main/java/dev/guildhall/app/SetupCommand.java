@@ -8,6 +8,8 @@ import dev.guildhall.modules.setup.SetupException;
 import dev.guildhall.modules.setup.SetupReport;
 import dev.guildhall.modules.setup.SetupService;
 import dev.guildhall.store.Store;
+import dev.guildhall.store.timers.DurableTimers;
+import dev.guildhall.store.timers.TimerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,10 +49,12 @@ final class SetupCommand implements Callable<Integer> {
         }
         GuildId guild = GuildId.parse(guildId);
         Clock clock = Clock.systemUTC();
-        try (Store store = Store.open(config.store());
+        try (Store store = Store.open(config.store(), clock);
+             // never started: timers set here are stored, and fire once the bot runs
+             DurableTimers timers = DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(), e -> { });
              DiscordConnection discord = DiscordConnection.connect(Standalone.settingsFor(config), envelope -> { })) {
             discord.awaitReady(Duration.ofSeconds(60));
-            Modules modules = Modules.wire(store.guildConfigs(), discord.port(), clock);
+            Modules modules = Modules.wire(store, discord.port(), timers, clock);
             SetupService service = modules.setup();
             SetupSettings current = service.currentSettings(guild);
             SetupSettings wanted = new SetupSettings(prefix.orElse(current.prefix()),

@@ -3,12 +3,15 @@ package dev.guildhall.app;
 import dev.guildhall.bus.InProcessBus;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
+import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.discord.DiscordSettings;
 import dev.guildhall.modules.setup.SetupService;
 import dev.guildhall.store.Store;
+import dev.guildhall.store.timers.DurableTimers;
+import dev.guildhall.store.timers.TimerSettings;
 import dev.guildhall.web.Metrics;
 import dev.guildhall.web.ReadinessCheck;
 import dev.guildhall.web.WebServer;
@@ -39,11 +42,11 @@ public final class Standalone implements AutoCloseable {
     private final Store store;
     private final WebServer web;
 
-    private Standalone(AppConfig config, Clock clock) {
+    private Standalone(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
         try {
             sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(config.sandbox())))
                     : Optional.empty();
-            store = own(Store.open(config.store()));
+            store = own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
             own(metrics::close);
             InProcessBus bus = own(new InProcessBus());
@@ -53,10 +56,14 @@ public final class Standalone implements AutoCloseable {
                 if (filter.accepts(envelope)) bus.publish(envelope);
             }));
             DiscordPort port = discord.port();
-            ModuleRegistry registry = Modules.wire(store.guildConfigs(), port, clock).registry();
+            // due timers travel the bus like Discord's events, so a guild's events stay in one order
+            DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
+                    bus::publish));
+            ModuleRegistry registry = Modules.wire(store, port, timers, clock, extraFeatures).registry();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
                     Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), port));
             bus.subscribe(dispatcher::dispatch);
+            timers.start();
             own(purgeDaily(store, clock));
             web = own(WebServer.start(config.web(), metrics, List.of(
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
@@ -70,7 +77,12 @@ public final class Standalone implements AutoCloseable {
     }
 
     public static Standalone start(AppConfig config, Clock clock) {
-        return new Standalone(config, clock);
+        return new Standalone(config, clock, List.of());
+    }
+
+    /** With feature modules besides the built-in ones; for tests that need a module of their own. */
+    static Standalone start(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
+        return new Standalone(config, clock, extraFeatures);
     }
 
     /** The client settings for a configured token: real Discord, or the Discord-compatible server the URLs name. */
