@@ -5,6 +5,8 @@ import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.modules.admin.AdminModule;
+import dev.guildhall.modules.frolf.FrolfModule;
+import dev.guildhall.modules.frolf.tags.TagsFeature;
 import dev.guildhall.modules.setup.SetupModule;
 import dev.guildhall.modules.setup.SetupService;
 import dev.guildhall.store.Store;
@@ -29,6 +31,8 @@ record Modules(SetupService setup, ModuleRegistry registry) {
         List<GuildModule> features = new ArrayList<>();
         // Feature modules, in the order /modules list shows them. Each takes what it needs from here:
         // store (its repositories, store.moduleSettings()), discord, timers and clock.
+        TagsFeature frolfTags = new TagsFeature(store.frolfTags().tags(), store.frolfTags().seasons(), timers, clock);
+        features.add(new FrolfModule(store.frolfRounds(), frolfTags, store.moduleSettings(), timers, clock));
         features.addAll(extraFeatures);
 
         SetupService setup = new SetupService(store.guildConfigs(), discord, clock,
