@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Standalone mode, wired top to bottom: SQLite (or PostgreSQL) store, in-process bus, the Discord connection (real
- * Discord, or the sandbox's emulator when there is no token), the modules behind the dispatcher, and the HTTP server.
+ * Discord, or the sandbox's emulator when there is no token), durable timers whose due events join Discord's on the
+ * bus, the modules behind the dispatcher, and the HTTP server.
  * Closing releases everything in reverse order.
  */
 public final class Standalone implements AutoCloseable {
