@@ -261,4 +261,59 @@ class FrolfRoundEndToEndTest {
         assertThat(content(click(club, round, club.guild().member(), "frolf:rsvp:accept:" + round))).contains("not allowed");
         assertThat(field(roundMessage(club, round), "Accepted")).isEqualTo("-");
     }
+
+    @Test
+    void disablingFrolfRemovesItsCommandsFromThatGuildOnlyAndItsButtonsStopWorking() {
+        Club north = club("North Switch", 1);
+        Club south = club("South Switch", 1);
+        long round = createRound(north, north.players().get(0), "Before the switch", clock.instant().plus(Duration.ofHours(2)));
+        List<String> frolf = List.of("claimtag", "leaderboard", "round", "season");
+
+        assertThat(content(command(north, north.guild().owner(), "modules disable", Map.of("module", "frolf"))))
+                .contains("Disabled **frolf**");
+
+        eventually(() -> bot.commandNames(north.guild()), names -> names.stream().noneMatch(frolf::contains));
+        assertThat(bot.commandNames(south.guild())).containsAll(frolf);
+        assertThat(content(click(north, round, north.players().get(0), "frolf:rsvp:accept:" + round)))
+                .contains("not available");
+        assertThat(bot.app().store().frolfRounds().participants(north.guild().guildId(), round)).isEmpty();
+        assertThat(createRound(south, south.players().get(0), "Still on", clock.instant().plus(Duration.ofHours(2))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTimeZoneThatIsNotOneIsRejectedNamingTheFieldAndAGoodOneSetsHowStartsAreRead() {
+        Club club = club("Zone Club", 1);
+
+        InteractionOutcome bad = command(club, club.guild().owner(), "config set",
+                Map.of("module", "frolf", "key", "timezone", "value", "Mars/Olympus"));
+        assertThat(content(bad)).contains("timezone: must be a time zone such as Europe/Berlin");
+        assertThat(bad.response().orElseThrow().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(content(command(club, club.guild().owner(), "config set",
+                Map.of("module", "frolf", "key", "timezone", "value", "Asia/Tokyo")))).startsWith("Saved");
+
+        Instant start = clock.instant().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.HOURS);
+        assertThat(type(command(club, club.players().get(0), "round create", Map.of()))).isEqualTo(9);
+        String tokyo = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo")).format(start);
+        bot.control().submitModal(club.guild().id(), club.events(), club.players().get(0), "frolf:round:create",
+                Map.of("title", "Tokyo time", "start", tokyo), WAIT);
+        assertThat(bot.app().store().frolfRounds().rounds(club.guild().guildId()).getFirst().draft().start())
+                .isEqualTo(start);
+    }
+
+    @Test
+    void twoGuildsKeepTheirOwnTagsAndSeasons() {
+        Club north = club("North Tags", 1);
+        Club south = club("South Tags", 1);
+
+        assertThat(content(command(north, north.players().get(0), "claimtag", Map.of("number", 1)))).contains("claimed tag #1");
+        assertThat(content(command(south, south.players().get(0), "claimtag", Map.of("number", 1)))).contains("claimed tag #1");
+        command(north, north.guild().owner(), "season start", Map.of("name", "Spring"));
+
+        String southBoard = command(south, south.guild().member(), "leaderboard", Map.of()).response().orElseThrow()
+                .path("data").path("embeds").path(0).path("description").asText();
+        assertThat(southBoard).contains(mention(south.players().get(0))).doesNotContain(mention(north.players().get(0)));
+        assertThat(bot.app().store().frolfTags().seasons().active(north.guild().guildId())).isPresent();
+        assertThat(bot.app().store().frolfTags().seasons().active(south.guild().guildId())).isEmpty();
+    }
 }
