@@ -187,6 +187,21 @@ class FrolfRoundEndToEndTest {
         InteractionOutcome leaderboard = command(club, club.guild().member(), "leaderboard", Map.of());
         assertThat(leaderboard.response().orElseThrow().path("data").path("embeds").path(0).path("description").asText())
                 .startsWith(board);
+
+        // An editor corrects the last player's score: the tags are recomputed from before the round, not moved again.
+        GuildConfig config = bot.config(club.guild()).orElseThrow();
+        long editor = bot.control().addMember(club.guild().id(), "round-editor", false,
+                List.of(config.role(RoleKind.EDITOR).orElseThrow().id()));
+        assertThat(type(click(club, round, editor, "frolf:score:override:" + round))).isEqualTo(9);
+        assertThat(content(bot.control().submitModal(club.guild().id(), club.events(), editor,
+                "frolf:score:override:" + round, Map.of("player", mention(p.get(0)), "score", "-5"), WAIT)))
+                .contains("recomputed");
+        String corrected = String.join("\n", "**#1** " + mention(p.get(0)), "**#2** " + mention(p.get(1)),
+                "**#3** " + mention(p.get(3)), "**#4** " + mention(p.get(2)));
+        long leaderboardChannel = config.channel(ChannelKind.LEADERBOARD).orElseThrow().id();
+        eventually(() -> bot.control().messages(leaderboardChannel), messages -> messages.size() == 1
+                && messages.getFirst().path("embeds").path(0).path("description").asText().startsWith(corrected));
+        assertThat(field(roundMessage(club, round), "Results")).startsWith("1. " + mention(p.get(0)) + " -5");
     }
 
     @Test
