@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guild lifecycle end to end: the real JDA client against the emulator, the bot wired as in production. */
 class GuildLifecycleEndToEndTest {
-    private static final List<String> FULL_SET = List.of("reset", "setup");
+    /** A set-up guild's commands: setup's, the admin module's, and the enabled frolf module's (sorted). */
+    static final List<String> FULL_SET = List.of("claimtag", "config", "leaderboard", "modules", "reset", "round",
+            "season", "setup");
     private static final String COMMANDS_ROUTE = "/applications/{application_id}/guilds/{guild_id}/commands";
 
     @TempDir

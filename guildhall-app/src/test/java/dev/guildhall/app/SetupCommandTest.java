@@ -31,7 +31,8 @@ class SetupCommandTest {
             assertThat(bot.channelNames(guild)).contains("shell-events", "shell-leaderboard", "shell-signup");
             assertThat(bot.config(guild)).get().matches(GuildConfig::isConfigured);
             assertThat(bot.control().commands(OptionalLong.of(guild.id())))
-                    .extracting(c -> c.get("name").asText()).containsExactlyInAnyOrder("setup", "reset");
+                    .extracting(c -> c.get("name").asText())
+                    .containsExactlyInAnyOrderElementsOf(GuildLifecycleEndToEndTest.FULL_SET);
         }
     }
 

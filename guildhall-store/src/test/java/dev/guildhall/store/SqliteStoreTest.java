@@ -8,8 +8,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +44,11 @@ class SqliteStoreTest {
         GuildConfig config = GuildConfig.started(GuildId.of(5L), SetupSettings.DEFAULTS, Instant.parse("2025-01-01T00:00:00Z"));
         try (Store store = Store.open(settings)) {
             store.guildConfigs().save(config);
-            assertThat(migrationVersions(store)).containsExactly("1");
+            assertThat(migrationVersions(store)).isEqualTo(shippedVersions());
         }
 
         try (Store store = Store.open(settings)) {
-            assertThat(migrationVersions(store)).containsExactly("1");
+            assertThat(migrationVersions(store)).isEqualTo(shippedVersions());
             assertThat(store.guildConfigs().find(GuildId.of(5L))).contains(config);
         }
     }
@@ -65,6 +69,19 @@ class SqliteStoreTest {
                     "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'audit_log_guild_at'")
                     .mapTo(String.class).list());
             assertThat(indexes).hasSize(1);
+        }
+    }
+
+    /** The versions of the migration scripts this build ships, in order. */
+    static List<String> shippedVersions() {
+        try (var files = Files.list(Path.of(Store.class.getResource("/db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migration scripts", e);
         }
     }
 

@@ -100,8 +100,11 @@ final class TagClaims {
 
     void answer(ModuleContext context, InteractionEvent.ButtonClicked button) {
         boolean accept = button.customId().startsWith(ACCEPT_PREFIX);
-        String id = button.customId().substring((accept ? ACCEPT_PREFIX : DECLINE_PREFIX).length());
-        Optional<SwapRequest> found = parseLong(id).flatMap(swapId -> tags.swap(context.guild(), swapId));
+        boolean decline = button.customId().startsWith(DECLINE_PREFIX);
+        Optional<SwapRequest> found = accept || decline
+                ? parseLong(button.customId().substring((accept ? ACCEPT_PREFIX : DECLINE_PREFIX).length()))
+                        .flatMap(swapId -> tags.swap(context.guild(), swapId))
+                : Optional.empty();
         if (found.isEmpty() || !found.get().isPending()) {
             context.replyEphemeral(button, "This swap request is no longer open.");
             return;
