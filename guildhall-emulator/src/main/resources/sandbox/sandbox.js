@@ -347,10 +347,19 @@ function renderMessage(message, local) {
         h('button', { onclick: () => dismissEphemeral(local.key) }, 'Dismiss')) : null));
 }
 
-/** Plain text with Discord mentions resolved to names. */
+/** A Discord timestamp tag (<t:SECONDS:STYLE>) as the reader's local time; R is relative. */
+function timestampLabel(seconds, style) {
+  const when = new Date(Number(seconds) * 1000);
+  if (style !== 'R') return when.toLocaleString();
+  const minutes = Math.round((when.getTime() - Date.now()) / 60000);
+  const size = Math.abs(minutes) >= 120 ? Math.round(Math.abs(minutes) / 60) + ' hours' : Math.abs(minutes) + ' minutes';
+  return minutes >= 0 ? 'in ' + size : size + ' ago';
+}
+
+/** Plain text with Discord mentions and timestamps resolved for reading. */
 function renderText(text) {
   const parts = [];
-  const pattern = /<@!?(\d+)>|<#(\d+)>|<@&(\d+)>|<a?:(\w+):\d+>/g;
+  const pattern = /<@!?(\d+)>|<#(\d+)>|<@&(\d+)>|<a?:(\w+):\d+>|<t:(-?\d+)(?::([tTdDfFR]))?>/g;
   let last = 0;
   for (const match of String(text).matchAll(pattern)) {
     parts.push(text.slice(last, match.index));
@@ -359,7 +368,12 @@ function renderText(text) {
     if (match[1]) label = '@' + memberName(match[1]);
     else if (match[2]) label = '#' + (((guild.channels || []).find((c) => c.id === match[2]) || {}).name || match[2]);
     else if (match[3]) label = '@' + (((guild.roles || []).find((r) => r.id === match[3]) || {}).name || match[3]);
-    else label = ':' + match[4] + ':';
+    else if (match[4]) label = ':' + match[4] + ':';
+    else {
+      parts.push(h('span', { class: 'timestamp' }, timestampLabel(match[5], match[6])));
+      last = match.index + match[0].length;
+      continue;
+    }
     parts.push(h('span', { class: 'mention' }, label));
     last = match.index + match[0].length;
   }
