@@ -10,9 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gives tests one real PostgreSQL server for the whole test run (started on first use, closed when JUnit ends), and
- * a fresh database per call of {@link #freshDatabase}.
+ * a fresh database per call of {@link #freshDatabase}. Test classes in other packages of this module use it too, so the
+ * whole run shares one server.
  */
-final class PostgresExtension implements ParameterResolver {
+public final class PostgresExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override
@@ -28,7 +29,7 @@ final class PostgresExtension implements ParameterResolver {
     }
 
     /** Settings for a new, empty database of {@code server}. */
-    static StoreSettings freshDatabase(PostgresServer server) {
+    public static StoreSettings freshDatabase(PostgresServer server) {
         String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         return StoreSettings.postgres(server.createDatabase(name), server.user(), server.password());
     }

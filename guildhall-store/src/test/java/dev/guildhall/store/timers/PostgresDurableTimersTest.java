@@ -1,41 +1,33 @@
 package dev.guildhall.store.timers;
 
 import dev.guildhall.core.event.Envelope;
+import dev.guildhall.store.PostgresExtension;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract on a real PostgreSQL server, plus what only a shared server can show: several workers, one firing. */
+@ExtendWith(PostgresExtension.class)
 class PostgresDurableTimersTest extends DurableTimersContract {
-    private static PostgresServer server;
+    private final PostgresServer server;
 
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.launch();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
+    PostgresDurableTimersTest(PostgresServer server) {
+        this.server = server;
     }
 
     @Override
     protected StoreSettings freshSettings() {
-        String name = "timers_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        return StoreSettings.postgres(server.createDatabase(name), server.user(), server.password());
+        return PostgresExtension.freshDatabase(server);
     }
 
     @Test

@@ -1,30 +1,21 @@
 package dev.guildhall.store.frolf.rounds;
 
+import dev.guildhall.store.PostgresExtension;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-
-/** The contract on a real PostgreSQL server, started once for this class; each test gets a fresh database. */
+/** The contract on the shared real PostgreSQL server; each test gets a fresh database. */
+@ExtendWith(PostgresExtension.class)
 class PostgresRoundRepositoryTest extends RoundRepositoryContract {
-    private static PostgresServer server;
+    private final PostgresServer server;
 
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.launch();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
+    PostgresRoundRepositoryTest(PostgresServer server) {
+        this.server = server;
     }
 
     @Override
     protected StoreSettings freshSettings() {
-        String name = "rounds_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        return StoreSettings.postgres(server.createDatabase(name), server.user(), server.password());
+        return PostgresExtension.freshDatabase(server);
     }
 }

@@ -1,10 +1,11 @@
 package dev.guildhall.store.frolf.tags;
 
+import dev.guildhall.store.PostgresExtension;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(FrolfPostgres.class)
+@ExtendWith(PostgresExtension.class)
 class PostgresFrolfTagStoreTest extends FrolfTagStoreContract {
     private final PostgresServer server;
 
@@ -14,6 +15,6 @@ class PostgresFrolfTagStoreTest extends FrolfTagStoreContract {
 
     @Override
     protected StoreSettings freshSettings() {
-        return FrolfPostgres.freshDatabase(server);
+        return PostgresExtension.freshDatabase(server);
     }
 }
