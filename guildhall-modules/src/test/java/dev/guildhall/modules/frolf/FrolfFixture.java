@@ -1,9 +1,6 @@
 package dev.guildhall.modules.frolf;
 
 import dev.guildhall.core.action.Action;
-import dev.guildhall.core.dispatch.CommandSync;
-import dev.guildhall.core.dispatch.Dispatcher;
-import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.event.InteractionEvent;
 import dev.guildhall.core.event.InteractionRef;
@@ -19,19 +16,15 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.RoleId;
 import dev.guildhall.core.id.UserId;
-import dev.guildhall.core.module.ModuleRegistry;
-import dev.guildhall.core.port.CommandSyncStore;
-import dev.guildhall.core.port.DispatchObserver;
-import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.modules.frolf.tags.GuildDispatch;
+import dev.guildhall.modules.frolf.tags.InMemorySeasons;
+import dev.guildhall.modules.frolf.tags.InMemoryTags;
 import dev.guildhall.modules.frolf.tags.TagsFeature;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One set-up guild with the frolf module behind the real dispatcher, and fakes for Discord, storage and timers. */
 final class FrolfFixture {
@@ -51,32 +44,16 @@ final class FrolfFixture {
     final InMemorySeasons seasons = new InMemorySeasons();
     final FrolfModule module = new FrolfModule(rounds, new TagsFeature(tags, seasons, timers, clock), settings, timers,
             clock);
-    private final Map<GuildId, GuildConfig> configs = new HashMap<>();
-    private final AtomicLong ids = new AtomicLong(1);
-    private final Dispatcher dispatcher;
+    private final GuildDispatch guild;
 
     FrolfFixture() {
-        configs.put(GUILD, new GuildConfig(GUILD, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
+        guild = new GuildDispatch(new GuildConfig(GUILD, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
                 Map.of(ChannelKind.EVENTS, ManagedResource.created(EVENTS.value()),
                         ChannelKind.LEADERBOARD, ManagedResource.created(LEADERBOARD.value())),
                 Map.of(RoleKind.PLAYER, ManagedResource.created(PLAYER_ROLE.value()),
                         RoleKind.EDITOR, ManagedResource.created(EDITOR_ROLE.value()),
                         RoleKind.ADMIN, ManagedResource.created(ADMIN_ROLE.value())),
-                Optional.empty(), Set.of(FrolfModule.ID), Optional.empty(), clock.instant()));
-        GuildConfigStore configStore = new GuildConfigStore() {
-            @Override public Optional<GuildConfig> find(GuildId guild) { return Optional.ofNullable(configs.get(guild)); }
-            @Override public void save(GuildConfig config) { configs.put(config.guild(), config); }
-            @Override public int purgeDeletedBefore(Instant cutoff) { return 0; }
-        };
-        CommandSyncStore syncs = new CommandSyncStore() {
-            private final Map<GuildId, String> hashes = new HashMap<>();
-            @Override public Optional<String> lastHash(GuildId guild) { return Optional.ofNullable(hashes.get(guild)); }
-            @Override public void recordHash(GuildId guild, String hash) { hashes.put(guild, hash); }
-            @Override public void forget(GuildId guild) { hashes.remove(guild); }
-        };
-        ModuleRegistry registry = new ModuleRegistry(List.of(module));
-        dispatcher = new Dispatcher(registry, configStore, discord, clock, DispatchObserver.NONE,
-                new CommandSync(registry, syncs, discord));
+                Optional.empty(), Set.of(FrolfModule.ID), Optional.empty(), clock.instant()), module, discord, clock);
     }
 
     static Invoker player(long id) {
@@ -96,15 +73,11 @@ final class FrolfFixture {
     }
 
     void dispatch(GuildEvent event) {
-        try {
-            dispatcher.dispatch(new Envelope("e" + ids.incrementAndGet(), GUILD, 0, clock.instant(), event, Map.of()));
-        } catch (Exception e) {
-            throw new AssertionError("dispatch failed", e);
-        }
+        guild.dispatch(event);
     }
 
     InteractionRef interaction(Optional<MessageId> source) {
-        return new InteractionRef("i" + ids.incrementAndGet(), EVENTS, source);
+        return new InteractionRef("i" + guild.nextId(), EVENTS, source);
     }
 
     void command(Invoker invoker, String name, String subcommand, Map<String, String> options) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link SeasonRepository} in memory. */
-final class InMemorySeasons implements SeasonRepository {
+public final class InMemorySeasons implements SeasonRepository {
     private record Key(GuildId guild, long season) {}
 
     private final Map<GuildId, List<Season>> seasons = new HashMap<>();

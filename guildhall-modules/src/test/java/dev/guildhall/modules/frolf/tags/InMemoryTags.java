@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link TagRepository} in memory, folding a ledger like the SQL one does. */
-final class InMemoryTags implements TagRepository {
+public final class InMemoryTags implements TagRepository {
     private final Map<GuildId, List<TagLedger.Entry>> ledgers = new HashMap<>();
     private final Map<GuildId, Map<UserId, Integer>> holders = new HashMap<>();
     private final Map<GuildId, List<TagMove>> history = new HashMap<>();

@@ -2,8 +2,6 @@ package dev.guildhall.modules.frolf.tags;
 
 import dev.guildhall.core.action.Action;
 import dev.guildhall.core.command.CommandSpec;
-import dev.guildhall.core.dispatch.CommandSync;
-import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.event.InteractionEvent;
@@ -23,10 +21,6 @@ import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.module.ComponentSpec;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleContext;
-import dev.guildhall.core.module.ModuleRegistry;
-import dev.guildhall.core.port.CommandSyncStore;
-import dev.guildhall.core.port.DispatchObserver;
-import dev.guildhall.core.port.GuildConfigStore;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.core.command.PermissionLevel;
 import dev.guildhall.modules.frolf.FrolfSettings;
@@ -41,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One set-up guild whose only module is a stand-in "frolf" module routing everything to a {@link TagsFeature}, behind
@@ -65,9 +58,7 @@ final class TagsFixture {
     final SettableClock clock = new SettableClock();
     final TagsFeature feature;
     FrolfSettings settings = FrolfSettings.DEFAULTS;
-    private final Map<GuildId, GuildConfig> configs = new HashMap<>();
-    private final AtomicLong ids = new AtomicLong(1);
-    private final Dispatcher dispatcher;
+    private final GuildDispatch dispatch;
 
     TagsFixture() {
         this(GUILD, new InMemoryTags(), new InMemorySeasons());
@@ -79,27 +70,14 @@ final class TagsFixture {
         this.tags = tags;
         this.seasons = seasons;
         this.feature = new TagsFeature(tags, seasons, timers, clock);
-        configs.put(guild, new GuildConfig(guild, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
+        dispatch = new GuildDispatch(new GuildConfig(guild, SetupStatus.COMPLETE, SetupSettings.DEFAULTS,
                 Map.of(ChannelKind.LEADERBOARD, ManagedResource.created(LEADERBOARD.value()),
                         ChannelKind.SIGNUP, ManagedResource.created(SIGNUP.value())),
                 Map.of(RoleKind.PLAYER, ManagedResource.created(PLAYER_ROLE.value()),
                         RoleKind.EDITOR, ManagedResource.created(EDITOR_ROLE.value()),
                         RoleKind.ADMIN, ManagedResource.created(ADMIN_ROLE.value())),
-                Optional.of(SIGNUP_MESSAGE.value()), Set.of("frolf"), Optional.empty(), clock.instant()));
-        GuildConfigStore configStore = new GuildConfigStore() {
-            @Override public Optional<GuildConfig> find(GuildId guild) { return Optional.ofNullable(configs.get(guild)); }
-            @Override public void save(GuildConfig config) { configs.put(config.guild(), config); }
-            @Override public int purgeDeletedBefore(Instant cutoff) { return 0; }
-        };
-        CommandSyncStore syncs = new CommandSyncStore() {
-            private final Map<GuildId, String> hashes = new HashMap<>();
-            @Override public Optional<String> lastHash(GuildId guild) { return Optional.ofNullable(hashes.get(guild)); }
-            @Override public void recordHash(GuildId guild, String hash) { hashes.put(guild, hash); }
-            @Override public void forget(GuildId guild) { hashes.remove(guild); }
-        };
-        ModuleRegistry registry = new ModuleRegistry(List.of(new TagsOnlyModule()));
-        dispatcher = new Dispatcher(registry, configStore, discord, clock, DispatchObserver.NONE,
-                new CommandSync(registry, syncs, discord));
+                Optional.of(SIGNUP_MESSAGE.value()), Set.of("frolf"), Optional.empty(), clock.instant()),
+                new TagsOnlyModule(), discord, clock);
     }
 
     /** The frolf module's routing, reduced to the tags feature. */
@@ -138,15 +116,11 @@ final class TagsFixture {
     }
 
     void dispatch(GuildEvent event) {
-        try {
-            dispatcher.dispatch(new Envelope("e" + ids.incrementAndGet(), guild, 0, clock.instant(), event, Map.of()));
-        } catch (Exception e) {
-            throw new AssertionError("dispatch failed", e);
-        }
+        dispatch.dispatch(event);
     }
 
     void command(Invoker invoker, String name, String subcommand, Map<String, String> options) {
-        dispatch(new InteractionEvent.SlashCommand(new InteractionRef("i" + ids.incrementAndGet(), ELSEWHERE,
+        dispatch(new InteractionEvent.SlashCommand(new InteractionRef("i" + dispatch.nextId(), ELSEWHERE,
                 Optional.empty()), invoker, name, Optional.ofNullable(subcommand), options));
     }
 
@@ -155,14 +129,14 @@ final class TagsFixture {
     }
 
     void click(Invoker invoker, String customId) {
-        dispatch(new InteractionEvent.ButtonClicked(new InteractionRef("i" + ids.incrementAndGet(), LEADERBOARD,
+        dispatch(new InteractionEvent.ButtonClicked(new InteractionRef("i" + dispatch.nextId(), LEADERBOARD,
                 Optional.of(MessageId.of(1))), invoker, customId));
     }
 
     /** Hands finalized results to the feature as the rounds side does. */
     void roundResults(RoundResults results) {
-        ModuleContext context = new ModuleContext(new Envelope("r" + ids.incrementAndGet(), guild, 0, clock.instant(),
-                new GuildEvent.TimerFired("frolf:start", "1"), Map.of()), Optional.of(configs.get(guild)),
+        ModuleContext context = new ModuleContext(new Envelope("r" + dispatch.nextId(), guild, 0, clock.instant(),
+                new GuildEvent.TimerFired("frolf:start", "1"), Map.of()), Optional.of(dispatch.config()),
                 PermissionLevel.EVERYONE, discord, clock);
         feature.roundResults(context, results, settings);
     }
