@@ -12,9 +12,9 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.emulator.InteractionOutcome;
 import dev.guildhall.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The handlers here wait 3.5 s on purpose: that is the slowness under test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class AutoDeferEndToEndTest {
     private static final Duration SLOW_HANDLER = Duration.ofMillis(3500);
     private static final Duration DISCORD_DEADLINE = Duration.ofSeconds(3);
@@ -42,19 +43,17 @@ class AutoDeferEndToEndTest {
     private static final String ORIGINAL = "/webhooks/{webhook_id}/{webhook_token}/messages/@original";
     private static final String FOLLOW_UP = "/webhooks/{webhook_id}/{webhook_token}";
 
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
     private final ExecutorService members = Executors.newVirtualThreadPerTaskExecutor();
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
+    AutoDeferEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     @AfterAll
     void close() throws InterruptedException {
         members.shutdownNow();
         members.awaitTermination(5, TimeUnit.SECONDS);
-        if (discord != null) discord.close();
     }
 
     private record Club(GuildId id, long channel, long owner) {}

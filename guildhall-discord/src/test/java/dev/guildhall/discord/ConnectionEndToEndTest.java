@@ -5,26 +5,20 @@ import dev.guildhall.core.event.GuildSnapshot;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.emulator.DiscordEmulator;
 import dev.guildhall.emulator.EmulatorOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class ConnectionEndToEndTest {
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (discord != null) discord.close();
+    ConnectionEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     @Test

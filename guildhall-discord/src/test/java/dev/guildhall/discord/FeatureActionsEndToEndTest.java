@@ -12,10 +12,9 @@ import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.port.DiscordCallException;
 import dev.guildhall.core.port.DiscordCallException.Kind;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,17 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Message edits and deletes, threads, scheduled events and member roles: through JDA to the emulator. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class FeatureActionsEndToEndTest {
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (discord != null) discord.close();
+    FeatureActionsEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     private record Club(GuildId id, ChannelId general) {}

@@ -10,10 +10,9 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.RoleId;
 import dev.guildhall.core.id.UserId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -22,17 +21,12 @@ import static dev.guildhall.discord.EmulatedDiscord.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class GatewayEventsEndToEndTest {
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (discord != null) discord.close();
+    GatewayEventsEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     @Test

@@ -16,10 +16,9 @@ import dev.guildhall.core.port.DiscordCallException;
 import dev.guildhall.core.port.DiscordCallException.Kind;
 import dev.guildhall.emulator.RecordedRequest;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -31,19 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class GuildActionsEndToEndTest {
     private static final String ROLES_ROUTE = "/guilds/{guild_id}/roles";
 
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (discord != null) discord.close();
+    GuildActionsEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     private GuildId guild(String name) {

@@ -19,9 +19,9 @@ import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.port.DiscordCallException;
 import dev.guildhall.emulator.InteractionOutcome;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each test plays a member in the emulator (who waits for an answer) and the bot answering through the port. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatedDiscordExtension.class)
 class InteractionsEndToEndTest {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
     private static final List<CommandSpec> COMMANDS = List.of(
@@ -49,19 +50,17 @@ class InteractionsEndToEndTest {
                     "Create a round", List.of(OptionSpec.of("course", "Course", OptionSpec.Type.STRING, true),
                             OptionSpec.of("holes", "Holes", OptionSpec.Type.INTEGER, false))))));
 
-    private EmulatedDiscord discord;
+    private final EmulatedDiscord discord;
     private final ExecutorService members = Executors.newVirtualThreadPerTaskExecutor();
 
-    @BeforeAll
-    void connect() throws Exception {
-        discord = EmulatedDiscord.start();
+    InteractionsEndToEndTest(EmulatedDiscord discord) {
+        this.discord = discord;
     }
 
     @AfterAll
     void close() throws InterruptedException {
         members.shutdownNow();
         members.awaitTermination(5, TimeUnit.SECONDS);
-        if (discord != null) discord.close();
     }
 
     /** A guild with the commands registered, the bot in it, and its owner. */
