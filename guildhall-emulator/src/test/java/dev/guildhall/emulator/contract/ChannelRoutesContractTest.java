@@ -4,30 +4,22 @@ import static dev.guildhall.emulator.contract.EmulatorFixture.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guildhall.emulator.contract.DiscordRest.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guild channels (list, create) and one channel (get, modify, delete). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class ChannelRoutesContractTest {
     private static final String GUILD_CHANNELS = "/guilds/{guild_id}/channels";
     private static final String CHANNEL = "/channels/{channel_id}";
     private static final long UNKNOWN = 1234567890123456789L;
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    ChannelRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     @Test

@@ -3,26 +3,18 @@ package dev.guildhall.emulator.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guildhall.emulator.contract.DiscordRest.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The three routes a bot calls before anything else: who am I, where is the gateway, which application is this. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class IdentityRoutesContractTest {
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    IdentityRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     @Test

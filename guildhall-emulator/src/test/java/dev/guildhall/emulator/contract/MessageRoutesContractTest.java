@@ -7,31 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guildhall.emulator.contract.DiscordRest.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Messages (create, get, list, edit, delete) and the bot's own reactions (PUT/DELETE @me). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class MessageRoutesContractTest {
     private static final String MESSAGES = "/channels/{channel_id}/messages";
     private static final String MESSAGE = "/channels/{channel_id}/messages/{message_id}";
     private static final String MY_REACTION = "/channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me";
     private static final long UNKNOWN = 1234567890123456789L;
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    MessageRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     private static ObjectNode richMessage() {

@@ -5,31 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guildhall.emulator.contract.DiscordRest.Reply;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Roles: list, create, modify, delete, and adding a role to a member. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class RoleRoutesContractTest {
     private static final String ROLES = "/guilds/{guild_id}/roles";
     private static final String ROLE = "/guilds/{guild_id}/roles/{role_id}";
     private static final String MEMBER_ROLE = "/guilds/{guild_id}/members/{user_id}/roles/{role_id}";
     private static final long UNKNOWN = 1234567890123456789L;
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    RoleRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     @Test

@@ -10,30 +10,22 @@ import dev.guildhall.emulator.contract.DiscordRest.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** External guild scheduled events: list, create, get, modify, delete, and the gateway events they emit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class ScheduledEventRoutesContractTest {
     private static final String EVENTS = "/guilds/{guild_id}/scheduled-events";
     private static final String EVENT = EVENTS + "/{guild_scheduled_event_id}";
     private static final Instant START = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    ScheduledEventRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     private static ObjectNode external(String name, String location, Instant start, Instant end) {

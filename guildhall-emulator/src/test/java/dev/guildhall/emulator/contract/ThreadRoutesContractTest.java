@@ -8,29 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.emulator.DispatchedEvent;
 import dev.guildhall.emulator.contract.DiscordRest.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Public threads started on a message, and messages inside them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class ThreadRoutesContractTest {
     private static final String MESSAGES = "/channels/{channel_id}/messages";
     private static final String THREADS = "/channels/{channel_id}/messages/{message_id}/threads";
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
 
-    @BeforeAll
-    void start() {
-        fx = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
+    ThreadRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
     }
 
     private String post(long channel, String content) {
