@@ -16,6 +16,7 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.RoleId;
 import dev.guildhall.core.id.UserId;
+import dev.guildhall.modules.MutableClock;
 import dev.guildhall.modules.frolf.tags.GuildDispatch;
 import dev.guildhall.modules.frolf.tags.InMemorySeasons;
 import dev.guildhall.modules.frolf.tags.InMemoryTags;

@@ -16,6 +16,7 @@ import dev.guildhall.core.id.RoleId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DispatchObserver;
+import dev.guildhall.modules.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

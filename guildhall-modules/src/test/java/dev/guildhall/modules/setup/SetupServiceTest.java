@@ -9,6 +9,7 @@ import dev.guildhall.core.guild.SetupStatus;
 import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.RoleId;
+import dev.guildhall.modules.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -23,13 +23,11 @@ import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.core.command.PermissionLevel;
+import dev.guildhall.modules.MutableClock;
 import dev.guildhall.modules.frolf.FrolfSettings;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ final class TagsFixture {
     final InMemoryTags tags;
     final InMemorySeasons seasons;
     final ManualTimers timers = new ManualTimers();
-    final SettableClock clock = new SettableClock();
+    final MutableClock clock = new MutableClock();
     final TagsFeature feature;
     FrolfSettings settings = FrolfSettings.DEFAULTS;
     private final GuildDispatch dispatch;
@@ -181,17 +179,5 @@ final class TagsFixture {
             due.forEach(d -> pending.remove(d.name() + "/" + d.key()));
             return due;
         }
-    }
-
-    static final class SettableClock extends Clock {
-        private Instant now = Instant.parse("2026-05-01T12:00:00Z");
-
-        void set(Instant to) { now = to; }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
     }
 }
