@@ -15,27 +15,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the humans of the emulated Discord do (through the control API) reaches the bot as gateway events. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class ControlEventEmissionTest {
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
     private RawGatewayClient gateway;
+
+    ControlEventEmissionTest(EmulatorFixture fx) {
+        this.fx = fx;
+    }
 
     @BeforeAll
     void start() {
-        fx = EmulatorFixture.start();
-        gateway = RawGatewayClient.connect(fx.emulator.gatewayUrl(), fx.emulator.botToken());
-        gateway.awaitDispatch("READY", d -> true, EmulatorFixture.EVENT_TIMEOUT);
+        gateway = fx.readyGateway();
     }
 
     @AfterAll
     void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-        if (fx != null) {
-            fx.close();
         }
     }
 

@@ -73,6 +73,13 @@ final class EmulatorFixture implements AutoCloseable {
         throw new AssertionError("guild view has no member " + userId + ": " + control.guild(guildId).path("members"));
     }
 
+    /** A raw gateway connection as the bot, past READY; the caller closes it. */
+    RawGatewayClient readyGateway() {
+        RawGatewayClient gateway = RawGatewayClient.connect(emulator.gatewayUrl(), emulator.botToken());
+        gateway.awaitDispatch("READY", d -> true, EVENT_TIMEOUT);
+        return gateway;
+    }
+
     DispatchedEvent awaitEvent(String type, Predicate<JsonNode> data) {
         return control.awaitEvent(e -> type.equals(e.type()) && data.test(e.data()), EVENT_TIMEOUT);
     }

@@ -14,29 +14,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The interaction callback and the interaction webhook, answered by the test itself: a raw gateway client receives
  * INTERACTION_CREATE (id and token), the control API invokes the command without waiting for an answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class InteractionRoutesContractTest {
     private static final String CALLBACK = "/interactions/{interaction_id}/{interaction_token}/callback";
     private static final String WEBHOOK = "/webhooks/{webhook_id}/{webhook_token}";
     private static final String ORIGINAL = "/webhooks/{webhook_id}/{webhook_token}/messages/@original";
     private static final Duration DO_NOT_WAIT = Duration.ofMillis(100);
 
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
     private RawGatewayClient gateway;
+
+    InteractionRoutesContractTest(EmulatorFixture fx) {
+        this.fx = fx;
+    }
 
     /** An interaction the bot has been told about and not yet answered. */
     private record Pending(String id, String token) {}
 
     @BeforeAll
     void start() {
-        fx = EmulatorFixture.start();
-        gateway = RawGatewayClient.connect(fx.emulator.gatewayUrl(), fx.emulator.botToken());
-        gateway.awaitDispatch("READY", d -> true, EmulatorFixture.EVENT_TIMEOUT);
+        gateway = fx.readyGateway();
         fx.registerGuildCommand("contract");
     }
 
@@ -44,9 +48,6 @@ class InteractionRoutesContractTest {
     void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-        if (fx != null) {
-            fx.close();
         }
     }
 

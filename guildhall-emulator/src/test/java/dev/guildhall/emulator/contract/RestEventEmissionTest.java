@@ -11,32 +11,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every REST mutation the bot makes is echoed on the gateway, as Discord does; JDA's cache depends on it. Response
  * shapes are the route tests' business, so these calls are not checked against the spec.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorFixtureExtension.class)
 class RestEventEmissionTest {
-    private EmulatorFixture fx;
+    private final EmulatorFixture fx;
     private DiscordRest rest;
     private RawGatewayClient gateway;
 
+    RestEventEmissionTest(EmulatorFixture fx) {
+        this.fx = fx;
+    }
+
     @BeforeAll
     void start() {
-        fx = EmulatorFixture.start();
         rest = fx.rest.unchecked();
-        gateway = RawGatewayClient.connect(fx.emulator.gatewayUrl(), fx.emulator.botToken());
-        gateway.awaitDispatch("READY", d -> true, EmulatorFixture.EVENT_TIMEOUT);
+        gateway = fx.readyGateway();
     }
 
     @AfterAll
     void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-        if (fx != null) {
-            fx.close();
         }
     }
 
