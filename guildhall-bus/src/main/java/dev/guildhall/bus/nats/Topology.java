@@ -1,0 +1,55 @@
+package dev.guildhall.bus.nats;
+
+import dev.guildhall.core.id.GuildId;
+
+/**
+ * Names of one environment's streams, subjects and consumers, and the guild-to-partition function. Every name carries
+ * the environment, so two environments on one NATS never see each other's envelopes.
+ */
+record Topology(String environment, int partitions) {
+
+    String inboundStream() {
+        return "gh_" + environment + "_in";
+    }
+
+    String inboundSubjects() {
+        return "gh." + environment + ".in.>";
+    }
+
+    String inboundSubject(GuildId guild) {
+        return "gh." + environment + ".in." + partitionOf(guild) + "." + guild;
+    }
+
+    /** One token for the guild id, so a partition's filter matches exactly that partition's guilds. */
+    String partitionFilter(int partition) {
+        return "gh." + environment + ".in." + partition + ".*";
+    }
+
+    String consumer(int partition) {
+        return "gh_" + environment + "_in_p" + partition;
+    }
+
+    String deadLetterStream() {
+        return "gh_" + environment + "_dlq";
+    }
+
+    String deadLetterSubjects() {
+        return "gh." + environment + ".dlq.>";
+    }
+
+    String deadLetterSubject(String guild) {
+        return "gh." + environment + ".dlq." + guild;
+    }
+
+    /**
+     * Stable across processes and versions (no {@code hashCode} of a JDK class): snowflakes' low bits are counters, so
+     * the id is mixed (SplitMix64's finaliser) before taking it modulo the partition count.
+     */
+    int partitionOf(GuildId guild) {
+        long z = guild.value();
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z = z ^ (z >>> 31);
+        return (int) Math.floorMod(z, (long) partitions);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.guildhall.bus.nats;
+
+import dev.guildhall.bus.BusContract;
+import dev.guildhall.bus.DeadLetterSink;
+import dev.guildhall.bus.RetryPolicy;
+import dev.guildhall.core.event.Envelope;
+import dev.guildhall.core.port.Bus;
+import dev.guildhall.testkit.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.MessageInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bus contract against a real nats-server, plus what only JetStream has: topology, de-duplication, the DLQ. */
+class JetStreamBusTest extends BusContract {
+    private static final AtomicInteger environments = new AtomicInteger();
+    private static NatsServer nats;
+
+    @BeforeAll
+    static void startNats() {
+        nats = NatsServer.launch();
+    }
+
+    @AfterAll
+    static void stopNats() {
+        if (nats != null) nats.close();
+    }
+
+    /** Each bus gets its own environment: JetStream keeps streams and message ids between tests. */
+    private static JetStreamSettings freshSettings(RetryPolicy retry) {
+        return JetStreamSettings.of(nats.url(), "test" + environments.incrementAndGet()).withRetry(retry);
+    }
+
+    @Override
+    protected Bus createBus(RetryPolicy retry, DeadLetterSink deadLetters) {
+        return JetStreamBus.start(freshSettings(retry), deadLetters, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void startingTwiceOnOneEnvironmentIsFineAndUpdatesTheConsumers() throws Exception {
+        JetStreamSettings settings = freshSettings(QUICK_RETRY);
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        try (JetStreamBus first = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30));
+             JetStreamBus second = JetStreamBus.start(settings.withAckWait(Duration.ofSeconds(45)), failOnDeadLetter(),
+                     Duration.ofSeconds(30))) {
+            first.publish(envelope(guild(1), 0));
+            second.subscribe(envelope -> seen.add(sequenceOf(envelope)));
+            first.publish(envelope(guild(1), 1));
+            awaitCondition("both delivered", () -> seen.size() == 2);
+
+            try (Connection connection = Nats.connect(nats.url())) {
+                ConsumerInfo info = connection.jetStreamManagement().getConsumerInfo(first.inboundStream(),
+                        "gh_" + settings.environment() + "_in_p" + first.partitionOf(guild(1)));
+                assertThat(info.getConsumerConfiguration().getAckWait()).isEqualTo(Duration.ofSeconds(45));
+                assertThat(info.getConsumerConfiguration().getMaxAckPending()).isEqualTo(1);
+            }
+        }
+        assertThat(seen).containsExactly(0, 1);
+    }
+
+    @Test
+    void twoEnvironmentsDoNotSeeEachOthersEnvelopes() throws Exception {
+        List<String> seenByA = new CopyOnWriteArrayList<>();
+        List<String> seenByB = new CopyOnWriteArrayList<>();
+        try (JetStreamBus a = JetStreamBus.start(freshSettings(QUICK_RETRY), failOnDeadLetter(), Duration.ofSeconds(30));
+             JetStreamBus b = JetStreamBus.start(freshSettings(QUICK_RETRY), failOnDeadLetter(), Duration.ofSeconds(30))) {
+            a.subscribe(envelope -> seenByA.add(envelope.id()));
+            b.subscribe(envelope -> seenByB.add(envelope.id()));
+
+            a.publish(envelope(guild(1), 1));
+            b.publish(envelope(guild(1), 2));
+            awaitCondition("each environment got its envelope", () -> seenByA.size() == 1 && seenByB.size() == 1);
+
+            assertThat(a.inboundStream()).isNotEqualTo(b.inboundStream());
+        }
+        assertThat(seenByA).containsExactly(envelope(guild(1), 1).id());
+        assertThat(seenByB).containsExactly(envelope(guild(1), 2).id());
+    }
+
+    @Test
+    void anEnvelopePublishedTwiceWithTheSameIdIsDeliveredOnce() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (JetStreamBus bus = JetStreamBus.start(freshSettings(QUICK_RETRY), failOnDeadLetter(),
+                Duration.ofSeconds(30))) {
+            bus.subscribe(envelope -> seen.add(envelope.id()));
+
+            bus.publish(envelope(guild(5), 0));
+            bus.publish(envelope(guild(5), 0)); // a gateway re-publishing after a lost acknowledgement
+            bus.publish(envelope(guild(5), 1)); // same guild, same partition: handled only after the ones before
+            awaitCondition("the later envelope handled", () -> seen.contains(envelope(guild(5), 1).id()));
+        }
+        assertThat(seen).containsExactly(envelope(guild(5), 0).id(), envelope(guild(5), 1).id());
+    }
+
+    @Test
+    void aDeadLetteredEnvelopeIsReadableFromTheDeadLetterStreamWithItsError() throws Exception {
+        List<String> sunk = new CopyOnWriteArrayList<>();
+        Envelope poisoned = envelope(guild(9), 0);
+        try (JetStreamBus bus = JetStreamBus.start(freshSettings(QUICK_RETRY),
+                (envelope, failure, attempts) -> sunk.add(envelope.id()), Duration.ofSeconds(30))) {
+            bus.subscribe(envelope -> {
+                throw new IllegalStateException("cannot handle\nthis one");
+            });
+            bus.publish(poisoned);
+            awaitCondition("dead-lettered", () -> sunk.size() == 1);
+
+            try (Connection connection = Nats.connect(nats.url())) {
+                MessageInfo dead = connection.getStreamContext(bus.deadLetterStream()).getMessage(1);
+                assertThat(dead.getSubject()).endsWith(".dlq." + guild(9));
+                assertThat(new EnvelopeCodec().decode(dead.getData())).isEqualTo(poisoned);
+                assertThat(dead.getHeaders().getFirst(JetStreamBus.ERROR_HEADER))
+                        .isEqualTo("java.lang.IllegalStateException: cannot handle this one");
+                assertThat(dead.getHeaders().getFirst(JetStreamBus.GUILD_HEADER)).isEqualTo(guild(9).toString());
+                assertThat(dead.getHeaders().getFirst(JetStreamBus.ATTEMPTS_HEADER))
+                        .isEqualTo(String.valueOf(QUICK_RETRY.maxAttempts()));
+            }
+        }
+        assertThat(sunk).containsExactly(poisoned.id());
+    }
+
+    @Test
+    void envelopesSurviveABrokerRestartBetweenPublishAndConsume() {
+        try (NatsServer own = NatsServer.launch()) {
+            JetStreamSettings settings = JetStreamSettings.of(own.url(), "restart").withRetry(QUICK_RETRY);
+            try (JetStreamBus gateway = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30))) {
+                for (int n = 0; n < 5; n++) gateway.publish(envelope(guild(2), n));
+            }
+
+            own.kill();
+            own.start();
+
+            List<Integer> seen = new CopyOnWriteArrayList<>();
+            try (JetStreamBus worker = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30))) {
+                worker.subscribe(envelope -> seen.add(sequenceOf(envelope)));
+                awaitCondition("all delivered after the restart", () -> seen.size() == 5);
+            }
+            assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+        }
+    }
+}
