@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real, throwaway {@code nats-server} with JetStream for tests, on a free loopback port with its store in a fresh
@@ -193,12 +191,7 @@ public final class NatsServer implements AutoCloseable {
 
     /** The last lines of the server's own log, for failure messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no server log: " + e.getMessage() + ")";
-        }
+        return ServerFiles.logTail(logFile);
     }
 
     /** Kills the server if it runs and deletes its directory. */
@@ -207,12 +200,8 @@ public final class NatsServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         killQuietly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException | IllegalArgumentException ignored) {
-            // the JVM is already shutting down, or the hook was never registered
-        }
-        deleteTree(root);
+        ServerFiles.removeShutdownHook(cleanupOnExit);
+        ServerFiles.deleteTree(root);
     }
 
     private void killQuietly() {
@@ -228,20 +217,5 @@ public final class NatsServer implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) throw new IllegalStateException("this nats-server was closed");
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", dir, e.getMessage());
-        }
     }
 }

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A real, throwaway PostgreSQL server for tests: {@code initdb} into a fresh temporary directory, started with
@@ -191,12 +189,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The last lines of the server's own log, for failure messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no server log: " + e.getMessage() + ")";
-        }
+        return ServerFiles.logTail(logFile);
     }
 
     /** Stops the server if it runs and deletes its directory. */
@@ -205,12 +198,8 @@ public final class PostgresServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         stopQuietly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException | IllegalArgumentException ignored) {
-            // the JVM is already shutting down, or the hook was never registered
-        }
-        deleteTree(root);
+        ServerFiles.removeShutdownHook(cleanupOnExit);
+        ServerFiles.deleteTree(root);
     }
 
     private void stopQuietly() {
@@ -225,15 +214,6 @@ public final class PostgresServer implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) throw new IllegalStateException("this PostgreSQL server was closed");
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(PostgresServer::deleteQuietly);
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", dir, e.getMessage());
-        }
     }
 
     private static void deleteQuietly(Path path) {
