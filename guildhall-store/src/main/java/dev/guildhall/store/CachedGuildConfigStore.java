@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.store.ledger.LedgerTransactions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * so reads hit memory. Absence is cached too (most events come from guilds never set up). Bounded in size and
  * expired after a while, so a change written by another process is seen at the latest then, or at once when the
  * entry is invalidated.
+ *
+ * <p>Inside a ledger transaction a save is not cached (it may still roll back): the entry is dropped, reads of that
+ * guild go to the database until the transaction ends, and the ledger drops the entry again at the end.
  */
 final class CachedGuildConfigStore implements GuildConfigStore {
     static final long DEFAULT_MAX_GUILDS = 10_000;
@@ -23,9 +27,12 @@ final class CachedGuildConfigStore implements GuildConfigStore {
 
     private final GuildConfigStore delegate;
     private final Cache<GuildId, Optional<GuildConfig>> cache;
+    private final LedgerTransactions transactions;
 
-    CachedGuildConfigStore(GuildConfigStore delegate, long maxGuilds, Duration expireAfterWrite, Ticker ticker) {
+    CachedGuildConfigStore(GuildConfigStore delegate, long maxGuilds, Duration expireAfterWrite, Ticker ticker,
+                           LedgerTransactions transactions) {
         this.delegate = delegate;
+        this.transactions = transactions;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxGuilds)
                 .expireAfterWrite(expireAfterWrite)
@@ -35,6 +42,7 @@ final class CachedGuildConfigStore implements GuildConfigStore {
 
     @Override
     public Optional<GuildConfig> find(GuildId guild) {
+        if (transactions.hasUncommittedWrite(guild)) return delegate.find(guild);
         // the load runs under the entry's lock, so a concurrent save's put lands after it and wins
         return cache.get(guild, delegate::find);
     }
@@ -48,7 +56,9 @@ final class CachedGuildConfigStore implements GuildConfigStore {
             cache.invalidate(config.guild());
             throw e;
         }
-        cache.put(config.guild(), Optional.of(StoredInstants.normalized(config)));
+        if (transactions.isOpen()) cache.invalidate(config.guild());
+        else cache.put(config.guild(), Optional.of(StoredInstants.normalized(config)));
+        transactions.written(config.guild());
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.modules.frolf.rounds.RoundRepository;
 import dev.guildhall.store.frolf.rounds.RoundStore;
 import dev.guildhall.store.frolf.tags.FrolfTagStore;
+import dev.guildhall.store.ledger.EnvelopeLedger;
+import dev.guildhall.store.ledger.LedgerTransactions;
 import dev.guildhall.store.settings.SettingsStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -26,6 +28,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * The database of a Guildhall process, SQLite or PostgreSQL: a connection pool, the schema brought up to date by
@@ -43,27 +46,37 @@ public final class Store implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Store.class);
     private static final int POSTGRES_POOL_SIZE = 5;
     private static final int REACHABLE_TIMEOUT_SECONDS = 2;
+    // While PostgreSQL is down a call waits this long for a connection, then fails as unavailable (StoreFailures);
+    // the pool keeps trying in the background and serves again once the server is back, without a reopen.
+    private static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
+    private final LedgerTransactions transactions = new LedgerTransactions();
+    private final DataSource ledgerAwareDataSource;
     private final JdbiGuildConfigStore guildConfigsUncached;
     private final CachedGuildConfigStore guildConfigs;
     private final JdbiCommandSyncStore commandSyncs;
     private final RoundRepository frolfRounds;
     private final FrolfTagStore frolfTags;
-    private final ModuleSettingsStore moduleSettings;
+    private final SettingsStore moduleSettings;
+    private final EnvelopeLedger envelopeLedger;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.ledgerAwareDataSource = new LedgerAwareDataSource(dataSource, transactions);
+        // One Jdbi for every repository: JDBI hands the handle open on a thread to nested calls on the same instance,
+        // which is how all of them join the ledger's transaction.
         Jdbi jdbi = Jdbi.create(dataSource);
         this.guildConfigsUncached = new JdbiGuildConfigStore(jdbi, StoreJson.mapper());
         this.guildConfigs = new CachedGuildConfigStore(guildConfigsUncached, CachedGuildConfigStore.DEFAULT_MAX_GUILDS,
-                CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker());
+                CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker(), transactions);
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
         this.frolfRounds = RoundStore.on(jdbi);
         this.frolfTags = FrolfTagStore.on(jdbi);
-        this.moduleSettings = SettingsStore.on(jdbi, clock);
+        this.moduleSettings = SettingsStore.on(jdbi, clock, transactions);
+        this.envelopeLedger = EnvelopeLedger.on(jdbi, clock, transactions, this::invalidateCachedGuild);
     }
 
     public static Store open(StoreSettings settings) {
@@ -90,7 +103,7 @@ public final class Store implements AutoCloseable {
             config.setPoolName("guildhall-postgres");
             config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
             config.setMinimumIdle(1);
-            config.setConnectionTimeout(5_000);
+            config.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MILLIS);
             settings.user().ifPresent(config::setUsername);
             settings.password().ifPresent(config::setPassword);
         } else {
@@ -147,9 +160,29 @@ public final class Store implements AutoCloseable {
         return guildConfigsUncached;
     }
 
-    /** Drops the cached config of one guild, for when another process changed it. */
-    public void invalidateCachedConfig(GuildId guild) {
+    /** Drops the cached config and module settings of one guild, for when another process changed them. */
+    public void invalidateCachedGuild(GuildId guild) {
         guildConfigs.invalidate(guild);
+        moduleSettings.invalidate(guild);
+    }
+
+    /** The same as {@link #invalidateCachedGuild}, which also drops the guild's module settings. */
+    public void invalidateCachedConfig(GuildId guild) {
+        invalidateCachedGuild(guild);
+    }
+
+    /**
+     * Calls {@code listener} with a guild after a committed change of its config or module settings made through
+     * this store: when an {@link #envelopeLedger()} transaction that wrote it commits (never when it rolls back), or
+     * right after a write made outside one. For telling other processes to drop their cached copies.
+     */
+    public void onGuildDataChanged(Consumer<GuildId> listener) {
+        transactions.onGuildDataChanged(listener);
+    }
+
+    /** Exactly-once handling of envelopes: the handler's writes and the envelope's record commit together. */
+    public EnvelopeLedger envelopeLedger() {
+        return envelopeLedger;
     }
 
     public CommandSyncStore commandSyncs() {
@@ -168,7 +201,7 @@ public final class Store implements AutoCloseable {
 
     /** Modules' per-guild settings, validated on every write, cached on read. */
     public ModuleSettingsStore moduleSettings() {
-        return moduleSettings;
+        return moduleSettings.settings();
     }
 
     /** Whether a trivial query succeeds within a few seconds; for readiness checks. */
@@ -183,8 +216,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection pool, for code that takes a {@link DataSource} (the durable timers). On a thread handling an
+     * envelope through the {@link #envelopeLedger()} it hands out that transaction's connection, so what such code
+     * writes commits or rolls back with the envelope.
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return ledgerAwareDataSource;
     }
 
     public StoreSettings settings() {

@@ -4,11 +4,14 @@ import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.SetupSettings;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.store.ledger.LedgerTransactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +26,9 @@ class CachedGuildConfigStoreTest {
 
     private final CountingStore database = new CountingStore();
     private final AtomicLong nanos = new AtomicLong();
+    private final LedgerTransactions transactions = new LedgerTransactions();
     private final CachedGuildConfigStore cache =
-            new CachedGuildConfigStore(database, 100, Duration.ofMinutes(10), nanos::get);
+            new CachedGuildConfigStore(database, 100, Duration.ofMinutes(10), nanos::get, transactions);
 
     @Test
     void aSecondReadIsServedFromMemory() {
@@ -65,6 +69,27 @@ class CachedGuildConfigStoreTest {
 
         assertThat(cache.find(GUILD)).contains(config(GUILD, T0));
         assertThat(database.finds.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aSaveOutsideALedgerTransactionIsAnnouncedRightAway() {
+        List<GuildId> changed = new ArrayList<>();
+        transactions.onGuildDataChanged(changed::add);
+
+        cache.save(config(GUILD, T0));
+
+        assertThat(changed).containsExactly(GUILD);
+    }
+
+    @Test
+    void aFailedSaveIsNotAnnounced() {
+        List<GuildId> changed = new ArrayList<>();
+        transactions.onGuildDataChanged(changed::add);
+        database.failSaves = true;
+
+        assertThatThrownBy(() -> cache.save(config(GUILD, T0))).isInstanceOf(StoreException.class);
+
+        assertThat(changed).isEmpty();
     }
 
     @Test

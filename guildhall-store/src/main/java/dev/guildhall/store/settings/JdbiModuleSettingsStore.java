@@ -15,6 +15,7 @@ import dev.guildhall.core.settings.ModuleSettings;
 import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.core.settings.SettingsRejected;
 import dev.guildhall.store.StoreException;
+import dev.guildhall.store.ledger.LedgerTransactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * {@link ModuleSettingsStore} on {@code module_settings}: one row per guild and module holding only the overrides.
  * Loads go through a Caffeine cache keyed by guild and module; a write replaces the entry. Every guild's events are
  * handled in order, so two writes to one guild's settings do not race; the read and write still share a transaction.
+ * Inside a ledger transaction a write is not cached (it may still roll back), and that guild's settings are read from
+ * the database until the transaction ends.
  */
 final class JdbiModuleSettingsStore implements ModuleSettingsStore {
     static final long DEFAULT_MAX_ENTRIES = 50_000;
@@ -51,10 +54,12 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
     private final SettingsValidator validator;
     private final Clock clock;
     private final Cache<Key, ModuleSettings> cache;
+    private final LedgerTransactions transactions;
 
     JdbiModuleSettingsStore(Jdbi jdbi, ObjectMapper json, SettingsValidator validator, Clock clock,
-                            long maxEntries, Duration expiry) {
+                            long maxEntries, Duration expiry, LedgerTransactions transactions) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
         this.json = json;
         // "5 apples" is text, not the number 5 followed by junk
         this.scalarReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -65,10 +70,24 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
 
     @Override
     public ModuleSettings load(GuildId guild, GuildModule module) {
-        return cache.get(new Key(guild, module.id()), key -> {
-            ObjectNode overrides = jdbi.withHandle(handle -> overrides(handle, guild, module.id()));
-            return validator.toSettings(merged(module, overrides));
-        });
+        if (transactions.hasUncommittedWrite(guild)) return read(guild, module);
+        return cache.get(new Key(guild, module.id()), key -> read(guild, module));
+    }
+
+    /** Forgets every cached module's settings of the guild. */
+    void invalidate(GuildId guild) {
+        cache.asMap().keySet().removeIf(key -> key.guild().equals(guild));
+    }
+
+    private ModuleSettings read(GuildId guild, GuildModule module) {
+        ObjectNode overrides;
+        try {
+            overrides = jdbi.withHandle(handle -> overrides(handle, guild, module.id()));
+        } catch (JdbiException e) {
+            throw new StoreException(StoreException.Kind.QUERY_FAILED,
+                    "could not read the " + module.id() + " settings of guild " + guild, e);
+        }
+        return validator.toSettings(merged(module, overrides));
     }
 
     @Override
@@ -91,7 +110,9 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
                 write(handle, guild, module.id(), overrides);
                 return validator.toSettings(merged);
             });
-            cache.put(cacheKey, saved);
+            if (transactions.isOpen()) cache.invalidate(cacheKey);
+            else cache.put(cacheKey, saved);
+            transactions.written(guild);
             return saved;
         } catch (JdbiException e) {
             cache.invalidate(cacheKey);

@@ -1,19 +1,37 @@
 package dev.guildhall.store.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.settings.ModuleSettingsStore;
+import dev.guildhall.store.ledger.LedgerTransactions;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 
-/** Builds the store of modules' per-guild settings on the {@code module_settings} table. */
+/** The store of modules' per-guild settings on the {@code module_settings} table, and its cache. */
 public final class SettingsStore {
-    private SettingsStore() {}
+    private final JdbiModuleSettingsStore store;
 
-    /** A cached store: loads are kept in memory until a write through this store or {@code expiry} passes. */
-    public static ModuleSettingsStore on(Jdbi jdbi, Clock clock) {
+    private SettingsStore(JdbiModuleSettingsStore store) {
+        this.store = store;
+    }
+
+    /**
+     * A cached store: loads are kept in memory until a write through this store, an invalidation or the expiry;
+     * writes are reported to {@code transactions}.
+     */
+    public static SettingsStore on(Jdbi jdbi, Clock clock, LedgerTransactions transactions) {
         ObjectMapper json = new ObjectMapper();
-        return new JdbiModuleSettingsStore(jdbi, json, new SettingsValidator(json), clock,
-                JdbiModuleSettingsStore.DEFAULT_MAX_ENTRIES, JdbiModuleSettingsStore.DEFAULT_EXPIRY);
+        return new SettingsStore(new JdbiModuleSettingsStore(jdbi, json, new SettingsValidator(json), clock,
+                JdbiModuleSettingsStore.DEFAULT_MAX_ENTRIES, JdbiModuleSettingsStore.DEFAULT_EXPIRY, transactions));
+    }
+
+    public ModuleSettingsStore settings() {
+        return store;
+    }
+
+    /** Drops the cached settings of every module of the guild, for when another process or a rollback changed them. */
+    public void invalidate(GuildId guild) {
+        store.invalidate(guild);
     }
 }

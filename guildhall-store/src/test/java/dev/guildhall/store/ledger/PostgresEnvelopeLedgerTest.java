@@ -1,0 +1,21 @@
+package dev.guildhall.store.ledger;
+
+import dev.guildhall.store.PostgresExtension;
+import dev.guildhall.store.StoreSettings;
+import dev.guildhall.testkit.PostgresServer;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The contract on the shared real PostgreSQL server; each test gets a fresh database. */
+@ExtendWith(PostgresExtension.class)
+class PostgresEnvelopeLedgerTest extends EnvelopeLedgerContract {
+    private final PostgresServer server;
+
+    PostgresEnvelopeLedgerTest(PostgresServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected StoreSettings freshSettings() {
+        return PostgresExtension.freshDatabase(server);
+    }
+}
