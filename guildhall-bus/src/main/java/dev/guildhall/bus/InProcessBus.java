@@ -3,6 +3,7 @@ package dev.guildhall.bus;
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.Bus;
+import dev.guildhall.core.port.HandlerUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bus of a standalone process. Each guild has a lane: a queue drained by one virtual thread at a time, so a guild's
@@ -22,17 +24,22 @@ import java.util.concurrent.TimeUnit;
  * work: the draining thread removes it when the queue is empty, so idle guilds cost nothing.
  *
  * <p>A handler that throws is retried in place, after a backoff, before the lane moves on: later envelopes of the guild
- * never overtake a failing one. After the last attempt the envelope goes to the {@link DeadLetterSink}.
+ * never overtake a failing one. After the last attempt the envelope goes to the {@link DeadLetterSink}. A handler that
+ * throws {@link HandlerUnavailable} (its database is down) counts no attempt: the lane pauses and offers the same
+ * envelope again until the handler takes it or fails for a reason of its own.
  * Envelopes published before {@link #subscribe} wait in their lanes until a handler arrives.
  */
 public final class InProcessBus implements Bus {
     private static final Logger log = LoggerFactory.getLogger(InProcessBus.class);
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
 
     private final RetryPolicy retry;
     private final DeadLetterSink deadLetters;
     private final Sleeper sleeper;
     private final Duration drainTimeout;
+    private final Duration unavailablePause;
+    private final AtomicInteger waitingLanes = new AtomicInteger();
     private final ConcurrentHashMap<GuildId, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService drainers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("bus-lane-", 0).factory());
@@ -47,10 +54,20 @@ public final class InProcessBus implements Bus {
     }
 
     public InProcessBus(RetryPolicy retry, DeadLetterSink deadLetters, Sleeper sleeper, Duration drainTimeout) {
+        this(retry, deadLetters, sleeper, drainTimeout, DEFAULT_UNAVAILABLE_PAUSE);
+    }
+
+    /** {@code unavailablePause}: the wait before offering an envelope again to a handler that was unavailable. */
+    public InProcessBus(RetryPolicy retry, DeadLetterSink deadLetters, Sleeper sleeper, Duration drainTimeout,
+                        Duration unavailablePause) {
+        if (unavailablePause.isNegative() || unavailablePause.isZero()) {
+            throw new IllegalArgumentException("unavailablePause must be positive, got " + unavailablePause);
+        }
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.sleeper = sleeper;
         this.drainTimeout = drainTimeout;
+        this.unavailablePause = unavailablePause;
     }
 
     /** Queues the envelope on its guild's lane. */
@@ -134,7 +151,11 @@ public final class InProcessBus implements Bus {
         while (attempt < retry.maxAttempts()) {
             attempt++;
             try {
-                current.handle(envelope);
+                handleThroughOutages(current, envelope);
+                return;
+            } catch (HandlerUnavailable e) {
+                // close() gave up during an outage: that try was no attempt, and the envelope is kept
+                sendToDeadLetters(envelope, e, attempt - 1);
                 return;
             } catch (Throwable e) {
                 // Errors too: a drainer that died would leave its guild's lane stuck forever.
@@ -152,6 +173,46 @@ public final class InProcessBus implements Bus {
             }
         }
         sendToDeadLetters(envelope, failure, attempt);
+    }
+
+    /**
+     * Calls the handler, and while it throws {@link HandlerUnavailable} pauses and calls it again with the same
+     * envelope; that exception escapes only once close() gave up. One warn line when the first lane starts waiting,
+     * one info line when the last one stops.
+     */
+    private void handleThroughOutages(EnvelopeHandler current, Envelope envelope) throws Exception {
+        boolean waiting = false;
+        try {
+            while (true) {
+                try {
+                    current.handle(envelope);
+                    return;
+                } catch (HandlerUnavailable e) {
+                    if (!waiting) {
+                        waiting = true;
+                        if (waitingLanes.incrementAndGet() == 1) {
+                            log.warn("the handler is unavailable ({}): guild lanes hold their envelopes and offer them"
+                                    + " again every {}", e.getMessage(), unavailablePause);
+                        }
+                    }
+                    if (abandoning || !pauseForOutage()) throw e;
+                }
+            }
+        } finally {
+            if (waiting && waitingLanes.decrementAndGet() == 0) {
+                log.info("no guild lane waits for the handler any more: handling resumed");
+            }
+        }
+    }
+
+    private boolean pauseForOutage() {
+        try {
+            sleeper.sleep(unavailablePause);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void sendToDeadLetters(Envelope envelope, Throwable failure, int attempts) {

@@ -5,6 +5,7 @@ import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.port.Bus;
+import dev.guildhall.core.port.HandlerUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,29 @@ public abstract class BusContract {
         awaitCondition("both handled", () -> log.contains("done 1"));
 
         assertThat(log).containsExactly("try 0", "try 0", "try 0", "done 0", "try 1", "done 1");
+    }
+
+    @Test
+    void anUnavailableHandlerHoldsTheEnvelopeWithoutCountingAttemptsAndLaterEventsWaitBehindIt() {
+        RetryPolicy twoTries = new RetryPolicy(2, Duration.ofMillis(5), 2.0);
+        List<String> log = new CopyOnWriteArrayList<>();
+        AtomicInteger outageLeft = new AtomicInteger(5);
+        Bus bus = newBus(twoTries, failOnDeadLetter());
+        bus.subscribe(envelope -> {
+            int n = sequenceOf(envelope);
+            if (n == 0 && outageLeft.getAndDecrement() > 0) {
+                log.add("unavailable " + n);
+                throw new HandlerUnavailable("the database is unreachable", null);
+            }
+            log.add("done " + n);
+        });
+
+        for (int n = 0; n < 3; n++) bus.publish(envelope(guild(6), n));
+        awaitCondition("all handled", () -> log.contains("done 2"));
+        bus.close(); // nothing may come back after close: every envelope was handled exactly once
+
+        assertThat(log).containsExactly("unavailable 0", "unavailable 0", "unavailable 0", "unavailable 0",
+                "unavailable 0", "done 0", "done 1", "done 2");
     }
 
     @Test

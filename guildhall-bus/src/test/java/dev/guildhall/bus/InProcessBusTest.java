@@ -1,6 +1,8 @@
 package dev.guildhall.bus;
 
+import ch.qos.logback.classic.Level;
 import dev.guildhall.core.port.Bus;
+import dev.guildhall.core.port.HandlerUnavailable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,6 +60,56 @@ class InProcessBusTest extends BusContract {
         awaitCondition("the interrupted envelope dead-lettered", () -> deadLetters.contains(envelope(guild(1), 0).id()));
         assertThat(sleeps).as("no retry once close() gave up").isEmpty();
         assertThatThrownBy(() -> bus.publish(envelope(guild(1), 1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anOutageWaitsTheUnavailablePauseWithoutBackoffAndLogsOnceWhenItStartsAndOnceWhenItEnds() {
+        AtomicInteger outageLeft = new AtomicInteger(3);
+        AtomicInteger handled = new AtomicInteger();
+        Duration pause = Duration.ofMillis(750);
+        try (LogCapture logs = LogCapture.of(InProcessBus.class)) {
+            InProcessBus bus = new InProcessBus(RetryPolicy.DEFAULT, failOnDeadLetter(), sleeps::add,
+                    Duration.ofSeconds(30), pause);
+            try (bus) {
+                bus.subscribe(envelope -> {
+                    if (outageLeft.getAndDecrement() > 0) throw new HandlerUnavailable("the database is down", null);
+                    handled.incrementAndGet();
+                });
+                bus.publish(envelope(guild(1), 0));
+                awaitCondition("handled after the outage", () -> handled.get() == 1);
+            }
+
+            assertThat(sleeps).containsExactly(pause, pause, pause);
+            assertThat(logs.lines(Level.WARN, "unavailable")).hasSize(1);
+            assertThat(logs.lines(Level.INFO, "resumed")).hasSize(1);
+        }
+    }
+
+    @Test
+    void closeDuringAnOutageKeepsTheEnvelopeAsADeadLetterWithNoAttemptCounted() throws InterruptedException {
+        CountDownLatch offered = new CountDownLatch(1);
+        List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+        InProcessBus bus = new InProcessBus(RetryPolicy.DEFAULT, (envelope, failure, attempts) ->
+                deadLetters.add(new DeadLetter(envelope, failure, attempts)), Sleeper.system(),
+                Duration.ofMillis(100), Duration.ofMillis(20));
+        bus.subscribe(envelope -> {
+            offered.countDown();
+            throw new HandlerUnavailable("the database is down", null);
+        });
+        bus.publish(envelope(guild(1), 0));
+        assertThat(offered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        bus.close();
+
+        awaitCondition("dead-lettered", () -> deadLetters.size() == 1);
+        assertThat(deadLetters.getFirst().attempts()).isZero();
+        assertThat(deadLetters.getFirst().failure()).isInstanceOf(HandlerUnavailable.class);
+    }
+
+    @Test
+    void anUnavailablePauseMustBePositive() {
+        assertThatThrownBy(() -> new InProcessBus(RetryPolicy.DEFAULT, failOnDeadLetter(), sleeps::add,
+                Duration.ofSeconds(1), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.guildhall.bus.DeadLetterSink;
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.Bus;
+import dev.guildhall.core.port.HandlerUnavailable;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.IterableConsumer;
@@ -14,13 +15,7 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PublishOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.DeliverPolicy;
-import io.nats.client.api.RetentionPolicy;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +26,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The bus of distributed mode, on NATS JetStream. Per environment it keeps (and creates or updates at start-up):
@@ -45,8 +41,10 @@ import java.util.concurrent.TimeUnit;
  *       {@value #ERROR_HEADER}, {@value #GUILD_HEADER} and {@value #ATTEMPTS_HEADER} headers.</li>
  * </ul>
  * A handler that throws is nak'd with the settings' backoff; the next delivery of the partition is the same envelope,
- * so later envelopes never overtake it. The partition count must stay the same for an environment's whole life: it
- * decides which consumer owns a guild.
+ * so later envelopes never overtake it. A handler that throws {@link HandlerUnavailable} (its database is down) costs
+ * no delivery: the partition keeps the message, tells JetStream it is in progress, and offers it again after the
+ * settings' pause until the handler takes it. The partition count must stay the same for an environment's whole life:
+ * it decides which consumer owns a guild.
  */
 public final class JetStreamBus implements Bus {
     public static final String ERROR_HEADER = "Guildhall-Error";
@@ -55,12 +53,6 @@ public final class JetStreamBus implements Bus {
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
     /** How long JetStream remembers a message id: a gateway re-publishing after a reconnect is well inside it. */
     static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(2);
-    /**
-     * Deliveries the server allows beyond the settings' maximum. The bus itself dead-letters at the maximum; the spare
-     * ones only matter when a worker died during the last attempt, so the envelope still reaches the dead letters
-     * instead of being dropped silently by the server.
-     */
-    private static final int SPARE_DELIVERIES = 2;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int MAX_ERROR_HEADER = 500;
     private static final Logger log = LoggerFactory.getLogger(JetStreamBus.class);
@@ -75,16 +67,21 @@ public final class JetStreamBus implements Bus {
     private final JetStreamManagement management;
     private final ExecutorService consumers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("bus-nats-partition-", 0).factory());
+    /** Told of each envelope acknowledged and the delivery that succeeded; tests watch it, production ignores it. */
+    private final ObjLongConsumer<Envelope> acknowledged;
+    private final OutagePause outages;
     private volatile EnvelopeHandler handler;
     private volatile boolean accepting = true;
     private volatile boolean consuming;
 
     private JetStreamBus(JetStreamSettings settings, DeadLetterSink deadLetters, Duration drainTimeout,
-                         Connection connection) throws IOException {
+                         ObjLongConsumer<Envelope> acknowledged, Connection connection) throws IOException {
         this.settings = settings;
         this.topology = new Topology(settings.environment(), settings.partitions());
         this.deadLetters = deadLetters;
         this.drainTimeout = drainTimeout;
+        this.acknowledged = acknowledged;
+        this.outages = new OutagePause(settings.unavailablePause(), settings.ackWait());
         this.connection = connection;
         this.jetStream = connection.jetStream();
         this.management = connection.jetStreamManagement();
@@ -97,6 +94,12 @@ public final class JetStreamBus implements Bus {
 
     /** As {@link #start(JetStreamSettings)}; {@code deadLetters} hears of each envelope put on the dead-letter stream. */
     public static JetStreamBus start(JetStreamSettings settings, DeadLetterSink deadLetters, Duration drainTimeout) {
+        return start(settings, deadLetters, drainTimeout, (envelope, delivery) -> {});
+    }
+
+    /** As above; {@code acknowledged} hears of each envelope acknowledged and the delivery count it succeeded at. */
+    static JetStreamBus start(JetStreamSettings settings, DeadLetterSink deadLetters, Duration drainTimeout,
+                              ObjLongConsumer<Envelope> acknowledged) {
         Options options = Options.builder()
                 .server(settings.natsUrl())
                 .connectionName("guildhall-" + settings.environment())
@@ -112,54 +115,13 @@ public final class JetStreamBus implements Bus {
             throw new IllegalStateException("interrupted connecting to NATS at " + settings.natsUrl(), e);
         }
         try {
-            JetStreamBus bus = new JetStreamBus(settings, deadLetters, drainTimeout, connection);
-            bus.ensureTopology();
+            JetStreamBus bus = new JetStreamBus(settings, deadLetters, drainTimeout, acknowledged, connection);
+            BusStreams.ensure(bus.management, bus.topology, settings);
             return bus;
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             closeQuietly(connection);
             throw new IllegalStateException("could not set up the JetStream topology of environment '"
                     + settings.environment() + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** Idempotent: an identical stream or consumer is left as it is; a changed one is updated in place. */
-    private void ensureTopology() throws IOException, JetStreamApiException {
-        ensureStream(StreamConfiguration.builder()
-                .name(topology.inboundStream())
-                .subjects(topology.inboundSubjects())
-                .storageType(StorageType.File)
-                .retentionPolicy(RetentionPolicy.Limits)
-                .duplicateWindow(DUPLICATE_WINDOW)
-                .maxAge(Duration.ofDays(7))
-                .build());
-        ensureStream(StreamConfiguration.builder()
-                .name(topology.deadLetterStream())
-                .subjects(topology.deadLetterSubjects())
-                .storageType(StorageType.File)
-                .retentionPolicy(RetentionPolicy.Limits)
-                .duplicateWindow(DUPLICATE_WINDOW)
-                .build());
-        for (int partition = 0; partition < settings.partitions(); partition++) {
-            management.addOrUpdateConsumer(topology.inboundStream(), ConsumerConfiguration.builder()
-                    .durable(topology.consumer(partition))
-                    .filterSubject(topology.partitionFilter(partition))
-                    .deliverPolicy(DeliverPolicy.All)
-                    .ackPolicy(AckPolicy.Explicit)
-                    .ackWait(settings.ackWait())
-                    .maxDeliver(settings.maxDeliveries() + SPARE_DELIVERIES)
-                    .maxAckPending(1)
-                    // no server-side backoff: it would replace ackWait with its first step and redeliver envelopes
-                    // whose handler is merely slow; failures are nak'd with the settings' backoff instead
-                    .build());
-        }
-    }
-
-    private void ensureStream(StreamConfiguration config) throws IOException, JetStreamApiException {
-        try {
-            management.addStream(config);
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != 10058) throw e; // 10058: the stream exists with another configuration
-            management.updateStream(config);
         }
     }
 
@@ -205,7 +167,7 @@ public final class JetStreamBus implements Bus {
                 try (IterableConsumer messages = context.iterate()) {
                     while (consuming) {
                         Message message = messages.nextMessage(POLL);
-                        if (message != null) process(message);
+                        if (message != null) process(message, partition);
                     }
                     messages.stop();
                 }
@@ -225,7 +187,7 @@ public final class JetStreamBus implements Bus {
         }
     }
 
-    private void process(Message message) {
+    private void process(Message message, int partition) {
         long delivery = message.metaData().deliveredCount();
         Envelope envelope;
         try {
@@ -240,16 +202,24 @@ public final class JetStreamBus implements Bus {
                     "delivered " + delivery + " times; the worker handling the last attempt was lost"), delivery - 1);
             return;
         }
+        boolean handled;
         Throwable failure;
         try {
-            handler.handle(envelope);
-            message.ack();
-            return;
+            handled = outages.handle(handler, message, envelope, partition);
+            failure = null;
         } catch (Throwable e) {
             // Errors too: the partition must move on, and only the dead letters may end an envelope's retries
+            handled = false;
             failure = e;
         }
-        if (delivery >= settings.maxDeliveries()) {
+        if (handled) {
+            message.ack();
+            acknowledged.accept(envelope, delivery);
+        } else if (failure == null) {
+            // closing during an outage: the message stays unacknowledged, and after the ack wait the next worker gets
+            // it. A nak would hand it at once to this consumer's pull, which closes with it undelivered.
+            log.debug("envelope {} of guild {} left for the next worker", envelope.id(), envelope.guild());
+        } else if (delivery >= settings.maxDeliveries()) {
             deadLetter(message, envelope, envelope.guild().toString(), failure, delivery);
         } else {
             log.debug("envelope {} of guild {} failed delivery {}, retrying", envelope.id(), envelope.guild(), delivery);
@@ -263,10 +233,14 @@ public final class JetStreamBus implements Bus {
                 .put(ERROR_HEADER, describe(failure))
                 .put(GUILD_HEADER, guild)
                 .put(ATTEMPTS_HEADER, Long.toString(attempts));
-        PublishOptions.Builder options = PublishOptions.builder().expectedStream(topology.deadLetterStream());
-        if (envelope != null) options.messageId(envelope.id());
+        // the inbound sequence makes a retried dead-lettering a duplicate, but not a replayed envelope failing again
+        PublishOptions options = PublishOptions.builder()
+                .expectedStream(topology.deadLetterStream())
+                .messageId((envelope == null ? "undecodable" : envelope.id()) + "#in-"
+                        + message.metaData().streamSequence())
+                .build();
         try {
-            jetStream.publish(topology.deadLetterSubject(guild), headers, message.getData(), options.build());
+            jetStream.publish(topology.deadLetterSubject(guild), headers, message.getData(), options);
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             log.error("could not dead-letter a message of guild {}; it will be delivered again: {}", guild, e.toString());
             message.nakWithDelay(settings.backoffAfter(attempts));
@@ -296,6 +270,16 @@ public final class JetStreamBus implements Bus {
         return text.length() > MAX_ERROR_HEADER ? text.substring(0, MAX_ERROR_HEADER) + "…" : text;
     }
 
+    /** The bus's connection, shared with the process's other NATS users; closing the bus closes it. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Whether the connection to NATS is up right now (not reconnecting or closed), for readiness checks. */
+    public boolean isConnected() {
+        return connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
     /** The partition that owns a guild's envelopes in this environment. */
     public int partitionOf(GuildId guild) {
         return topology.partitionOf(guild);
@@ -312,7 +296,8 @@ public final class JetStreamBus implements Bus {
     /**
      * Refuses further envelopes; when a handler is subscribed, waits up to the drain timeout until every partition
      * has nothing pending or unacknowledged, then stops consuming and closes the connection. What is left stays in the
-     * stream for the next worker.
+     * stream for the next worker. A partition waiting for an unavailable handler cannot drain, so close stops waiting
+     * as soon as one does.
      */
     @Override
     public void close() {
@@ -320,11 +305,9 @@ public final class JetStreamBus implements Bus {
             if (!accepting) return;
             accepting = false;
         }
-        if (handler != null && !awaitDrained()) {
-            log.warn("JetStream bus of environment '{}' closed before its partitions were drained (timeout {})",
-                    settings.environment(), drainTimeout);
-        }
+        if (handler != null) awaitDrained();
         consuming = false;
+        outages.stop();
         consumers.shutdown();
         try {
             if (!consumers.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) consumers.shutdownNow();
@@ -335,18 +318,27 @@ public final class JetStreamBus implements Bus {
         closeQuietly(connection);
     }
 
-    private boolean awaitDrained() {
+    private void awaitDrained() {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (drained()) return true;
+        while (!drained()) {
+            int paused = outages.waitingPartitions();
+            if (paused > 0) {
+                log.warn("JetStream bus of environment '{}' closing while {} partition(s) wait for an unavailable"
+                        + " handler; their envelopes stay in the stream", settings.environment(), paused);
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                log.warn("JetStream bus of environment '{}' closed before its partitions were drained (timeout {})",
+                        settings.environment(), drainTimeout);
+                return;
+            }
             try {
                 Thread.sleep(20); // polling interval of the drain check
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return;
             }
         }
-        return false;
     }
 
     private boolean drained() {

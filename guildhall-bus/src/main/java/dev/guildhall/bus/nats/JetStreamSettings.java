@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * several deployments can share one NATS. {@code backoff.get(i)} is the wait after failed delivery {@code i + 1}; the
  * last entry repeats. After {@code maxDeliveries} failed deliveries an envelope goes to the dead-letter stream.
  * {@code ackWait} must exceed the slowest handler: past it, NATS assumes the worker died and redelivers.
+ * {@code unavailablePause} is the wait before offering an envelope again to a handler that answered
+ * {@link dev.guildhall.core.port.HandlerUnavailable}; such waits count no delivery.
  */
 public record JetStreamSettings(String natsUrl, String environment, int partitions, Duration ackWait,
-                                int maxDeliveries, List<Duration> backoff) {
+                                int maxDeliveries, List<Duration> backoff, Duration unavailablePause) {
     public static final int DEFAULT_PARTITIONS = 16;
     public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     public JetStreamSettings {
@@ -36,9 +39,21 @@ public record JetStreamSettings(String natsUrl, String environment, int partitio
         if (backoff.isEmpty() || backoff.stream().anyMatch(Duration::isNegative)) {
             throw new IllegalArgumentException("backoff needs at least one non-negative duration, got " + backoff);
         }
+        if (unavailablePause == null || unavailablePause.isNegative() || unavailablePause.isZero()) {
+            throw new IllegalArgumentException("unavailablePause must be positive, got " + unavailablePause);
+        }
     }
 
-    /** Defaults for everything but the URL and environment: 16 partitions, 30 s ack wait, the default retry policy. */
+    /** As the canonical constructor, with {@link #DEFAULT_UNAVAILABLE_PAUSE} as the pause. */
+    public JetStreamSettings(String natsUrl, String environment, int partitions, Duration ackWait, int maxDeliveries,
+                             List<Duration> backoff) {
+        this(natsUrl, environment, partitions, ackWait, maxDeliveries, backoff, DEFAULT_UNAVAILABLE_PAUSE);
+    }
+
+    /**
+     * Defaults for everything but the URL and environment: 16 partitions, 30 s ack wait, the default retry policy, a 1 s
+     * pause while the handler is unavailable.
+     */
     public static JetStreamSettings of(String natsUrl, String environment) {
         return new JetStreamSettings(natsUrl, environment, DEFAULT_PARTITIONS, DEFAULT_ACK_WAIT, 1,
                 List.of(Duration.ZERO)).withRetry(RetryPolicy.DEFAULT);
@@ -49,15 +64,20 @@ public record JetStreamSettings(String natsUrl, String environment, int partitio
         List<Duration> waits = new ArrayList<>();
         for (int attempt = 1; attempt < retry.maxAttempts(); attempt++) waits.add(retry.backoffAfter(attempt));
         if (waits.isEmpty()) waits.add(retry.initialBackoff());
-        return new JetStreamSettings(natsUrl, environment, partitions, ackWait, retry.maxAttempts(), waits);
+        return new JetStreamSettings(natsUrl, environment, partitions, ackWait, retry.maxAttempts(), waits,
+                unavailablePause);
     }
 
     public JetStreamSettings withPartitions(int count) {
-        return new JetStreamSettings(natsUrl, environment, count, ackWait, maxDeliveries, backoff);
+        return new JetStreamSettings(natsUrl, environment, count, ackWait, maxDeliveries, backoff, unavailablePause);
     }
 
     public JetStreamSettings withAckWait(Duration wait) {
-        return new JetStreamSettings(natsUrl, environment, partitions, wait, maxDeliveries, backoff);
+        return new JetStreamSettings(natsUrl, environment, partitions, wait, maxDeliveries, backoff, unavailablePause);
+    }
+
+    public JetStreamSettings withUnavailablePause(Duration pause) {
+        return new JetStreamSettings(natsUrl, environment, partitions, ackWait, maxDeliveries, backoff, pause);
     }
 
     /** The wait before redelivering after failed delivery {@code delivery} (1-based). */

@@ -1,10 +1,13 @@
 package dev.guildhall.bus.nats;
 
+import ch.qos.logback.classic.Level;
 import dev.guildhall.bus.BusContract;
 import dev.guildhall.bus.DeadLetterSink;
+import dev.guildhall.bus.LogCapture;
 import dev.guildhall.bus.RetryPolicy;
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.port.Bus;
+import dev.guildhall.core.port.HandlerUnavailable;
 import dev.guildhall.testkit.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -13,13 +16,19 @@ import io.nats.client.api.MessageInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The bus contract against a real nats-server, plus what only JetStream has: topology, de-duplication, the DLQ. */
 class JetStreamBusTest extends BusContract {
@@ -36,9 +45,13 @@ class JetStreamBusTest extends BusContract {
         if (nats != null) nats.close();
     }
 
-    /** Each bus gets its own environment: JetStream keeps streams and message ids between tests. */
+    /**
+     * Each bus gets its own environment: JetStream keeps streams and message ids between tests. A short pause while
+     * the handler is unavailable keeps the outage tests quick.
+     */
     private static JetStreamSettings freshSettings(RetryPolicy retry) {
-        return JetStreamSettings.of(nats.url(), "test" + environments.incrementAndGet()).withRetry(retry);
+        return JetStreamSettings.of(nats.url(), "test" + environments.incrementAndGet()).withRetry(retry)
+                .withUnavailablePause(Duration.ofMillis(20));
     }
 
     @Override
@@ -146,5 +159,73 @@ class JetStreamBusTest extends BusContract {
             }
             assertThat(seen).containsExactly(0, 1, 2, 3, 4);
         }
+    }
+
+    @Test
+    void anEnvelopeHeldThroughAnOutageLongerThanTheAckWaitSucceedsOnItsFirstDelivery() {
+        JetStreamSettings settings = freshSettings(QUICK_RETRY).withAckWait(Duration.ofSeconds(1))
+                .withUnavailablePause(Duration.ofMillis(2500)); // each pause outlasts the ack wait
+        Map<String, Long> deliveryAtSuccess = new ConcurrentHashMap<>();
+        AtomicInteger outageLeft = new AtomicInteger(2);
+        try (LogCapture logs = LogCapture.of(JetStreamBus.class)) {
+            try (JetStreamBus bus = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30),
+                    (envelope, delivery) -> deliveryAtSuccess.put(envelope.id(), delivery))) {
+                bus.subscribe(envelope -> {
+                    if (outageLeft.getAndDecrement() > 0) throw new HandlerUnavailable("the database is down", null);
+                });
+                bus.publish(envelope(guild(8), 0));
+                awaitCondition("handled after the outage", () -> deliveryAtSuccess.size() == 1);
+            }
+
+            assertThat(deliveryAtSuccess).containsExactly(Map.entry(envelope(guild(8), 0).id(), 1L));
+            assertThat(logs.lines(Level.WARN, "handler is unavailable")).hasSize(1);
+            assertThat(logs.lines(Level.INFO, "resumed")).hasSize(1);
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // far below the drain timeout: close must not wait for an outage
+    void closingDuringAnOutageStopsWaitingAndLeavesTheEnvelopeForTheNextWorker() throws Exception {
+        // the held message goes to the next worker once its ack wait runs out
+        JetStreamSettings settings = freshSettings(QUICK_RETRY).withAckWait(Duration.ofSeconds(2));
+        CountDownLatch offered = new CountDownLatch(1);
+        JetStreamBus stuck = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofMinutes(10));
+        stuck.subscribe(envelope -> {
+            offered.countDown();
+            throw new HandlerUnavailable("the database is down", null);
+        });
+        stuck.publish(envelope(guild(4), 0));
+        assertThat(offered.await(30, TimeUnit.SECONDS)).isTrue();
+
+        stuck.close();
+
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (JetStreamBus next = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30))) {
+            next.subscribe(envelope -> seen.add(envelope.id()));
+            awaitCondition("the held envelope handled by the next worker", () -> seen.size() == 1);
+        }
+        assertThat(seen).containsExactly(envelope(guild(4), 0).id());
+    }
+
+    @Test
+    void theConnectionIsSharedAndReportsItsStatus() throws Exception {
+        JetStreamBus bus = JetStreamBus.start(freshSettings(QUICK_RETRY), failOnDeadLetter(), Duration.ofSeconds(30));
+        try (bus) {
+            assertThat(bus.isConnected()).isTrue();
+            assertThat(bus.connection().getStatus()).isEqualTo(Connection.Status.CONNECTED);
+            assertThat(bus.connection().request("$JS.API.INFO", new byte[0], Duration.ofSeconds(10))).isNotNull();
+        }
+        assertThat(bus.isConnected()).isFalse();
+    }
+
+    @Test
+    void theUnavailablePauseDefaultsToOneSecondAndMustBePositive() {
+        JetStreamSettings settings = JetStreamSettings.of("nats://localhost:4222", "dev");
+
+        assertThat(settings.unavailablePause()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.withUnavailablePause(Duration.ofMillis(250)).unavailablePause())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> settings.withUnavailablePause(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
