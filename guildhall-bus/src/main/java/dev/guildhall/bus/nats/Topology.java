@@ -41,6 +41,55 @@ record Topology(String environment, int partitions) {
         return "gh." + environment + ".dlq." + guild;
     }
 
+    // Actions between workers and gateways. A gateway holds guilds by Discord's shard, so these subjects carry the
+    // shard (not the bus partition): a later gateway tier can consume or serve only the shards it owns.
+
+    String outboundStream() {
+        return "gh_" + environment + "_out";
+    }
+
+    String outboundSubjects() {
+        return "gh." + environment + ".out.>";
+    }
+
+    String outboundSubject(int shard, GuildId guild) {
+        return "gh." + environment + ".out." + shard + "." + guild;
+    }
+
+    String outboundConsumer() {
+        return "gh_" + environment + "_out_gateway";
+    }
+
+    String actionRequestSubject(int shard) {
+        return "gh." + environment + ".act." + shard;
+    }
+
+    String actionRequestSubjects() {
+        return "gh." + environment + ".act.*";
+    }
+
+    String guildRequestSubject(int shard) {
+        return "gh." + environment + ".guild." + shard;
+    }
+
+    String guildRequestSubjects() {
+        return "gh." + environment + ".guild.*";
+    }
+
+    /** The queue group of every gateway's request subscriptions: each request is answered by one gateway. */
+    String gatewayQueue() {
+        return "gh_" + environment + "_gateways";
+    }
+
+    /** The KV bucket that remembers, per action id, that an action is being executed or what it produced. */
+    String actionLedgerBucket() {
+        return "gh_" + environment + "_actions";
+    }
+
+    String cacheInvalidationSubject() {
+        return "gh." + environment + ".cache.guild";
+    }
+
     /**
      * Stable across processes and versions (no {@code hashCode} of a JDK class): snowflakes' low bits are counters, so
      * the id is mixed (SplitMix64's finaliser) before taking it modulo the partition count.

@@ -1,0 +1,86 @@
+package dev.guildhall.bus.nats;
+
+import dev.guildhall.core.id.GuildId;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Tells every process of an environment that a guild's cached data changed, over core NATS on
+ * {@code gh.<env>.cache.guild} (the body is the guild id). Every subscriber, the announcing process included, drops
+ * its copy. Core NATS keeps nothing for a process that is away; it starts with an empty cache anyway.
+ */
+public final class CacheInvalidation implements AutoCloseable {
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(CacheInvalidation.class);
+
+    private final Connection nats;
+    private final String subject;
+    private final Dispatcher dispatcher;
+
+    private CacheInvalidation(Connection nats, String subject, Consumer<GuildId> onInvalidate) {
+        this.nats = nats;
+        this.subject = subject;
+        this.dispatcher = nats.createDispatcher(message -> receive(message, onInvalidate));
+    }
+
+    /** Subscribes {@code onInvalidate}; the connection stays the caller's to close. */
+    public static CacheInvalidation start(Connection nats, String environment, Consumer<GuildId> onInvalidate) {
+        CacheInvalidation invalidation = new CacheInvalidation(nats,
+                ActionSettings.topologyOf(environment).cacheInvalidationSubject(), onInvalidate);
+        invalidation.dispatcher.subscribe(invalidation.subject);
+        try {
+            // the subscription is on the server before anyone relies on it
+            nats.flush(FLUSH_TIMEOUT);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            invalidation.close();
+            throw new IllegalStateException("could not subscribe to cache invalidations on " + invalidation.subject, e);
+        }
+        return invalidation;
+    }
+
+    /** Publishes that the guild's data changed, and returns once the server has it. */
+    public void announce(GuildId guild) {
+        nats.publish(subject, guild.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            nats.flush(FLUSH_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("NATS did not confirm the cache invalidation of guild " + guild, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted announcing the cache invalidation of guild " + guild, e);
+        }
+    }
+
+    private static void receive(Message message, Consumer<GuildId> onInvalidate) {
+        GuildId guild;
+        try {
+            guild = GuildId.parse(new String(message.getData(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            log.warn("ignoring a malformed cache invalidation on {}: {}", message.getSubject(), e.getMessage());
+            return;
+        }
+        try {
+            onInvalidate.accept(guild);
+        } catch (RuntimeException e) {
+            log.warn("dropping the cached data of guild {} failed", guild, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            nats.closeDispatcher(dispatcher);
+        } catch (RuntimeException e) {
+            log.debug("closing the cache invalidation dispatcher: {}", e.toString());
+        }
+    }
+}
