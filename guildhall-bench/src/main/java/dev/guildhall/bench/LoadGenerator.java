@@ -2,7 +2,9 @@ package dev.guildhall.bench;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +66,9 @@ public final class LoadGenerator implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "-Xmx512m")
     List<String> childJvmArgs;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintWriter out;
     private final PrintWriter progress;
     private final OpenLoopRunner runner;
@@ -87,7 +92,12 @@ public final class LoadGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BenchPlan plan = plan();
+        BenchPlan plan;
+        try {
+            plan = plan();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         Path workDir = Files.createTempDirectory("guildhall-bench-");
         Bench bench = run(plan, modes.stream().distinct().toList(), workDir);
         out.print(Report.format(plan, MachineFacts.current(), bench.results(), bench.failures()));

@@ -63,6 +63,16 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aBadPlanEndsWithItsReasonAndTheUsageInsteadOfAStackTrace() {
+        CommandLine commandLine = LoadGenerator.commandLine(new PrintWriter(out, true), new PrintWriter(progress, true));
+
+        int code = commandLine.execute("--rate", "-3");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(progress.toString()).contains("--rate must be > 0, got -3.0", "Usage:").doesNotContain("at dev.guildhall");
+    }
+
+    @Test
     void distributedModeWithoutTheAppsJarIsReportedAndTheExitCodeSaysSo(@TempDir Path dir) {
         Path missing = dir.resolve("no-such.jar");
         CommandLine commandLine = LoadGenerator.commandLine(new PrintWriter(out, true), new PrintWriter(progress, true));
