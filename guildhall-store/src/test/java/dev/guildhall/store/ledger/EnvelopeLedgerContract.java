@@ -1,5 +1,7 @@
 package dev.guildhall.store.ledger;
 
+import dev.guildhall.core.guild.GuildConfig;
+import dev.guildhall.core.guild.SetupSettings;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreException;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +80,25 @@ abstract class EnvelopeLedgerContract {
         }));
 
         assertThat(thrown).isSameAs(broke);
+        assertThat(EveryRepository.rows(store, GUILD)).isEqualTo(EveryRepository.none());
+    }
+
+    @Test
+    void codeTakingAPlainConnectionJoinsTheHandlersTransactionAndCannotEndIt() {
+        Throwable thrown = catchThrowable(() -> ledger().process(GUILD, "e-1", () -> {
+            try (Connection connection = store.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO command_sync (guild_id, command_hash, synced_at) VALUES ("
+                        + GUILD.value() + ", 'plain', 0)");
+                assertThatThrownBy(connection::commit).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> connection.setAutoCommit(true)).isInstanceOf(SQLException.class);
+            }
+            // closing it above left the transaction open: the repositories still write in it
+            store.guildConfigs().save(GuildConfig.started(GUILD, SetupSettings.DEFAULTS, T0));
+            throw new HandlerBroke();
+        }));
+
+        assertThat(thrown).isInstanceOf(HandlerBroke.class);
         assertThat(EveryRepository.rows(store, GUILD)).isEqualTo(EveryRepository.none());
     }
 
