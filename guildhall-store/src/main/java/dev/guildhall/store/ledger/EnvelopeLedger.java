@@ -91,8 +91,7 @@ public final class EnvelopeLedger {
         } catch (JdbiException e) {
             Optional<Outcome> winner = raced(guild, envelopeId, e);
             if (winner.isPresent()) return winner.get();
-            throw new StoreException(StoreException.Kind.QUERY_FAILED,
-                    "could not record envelope " + envelopeId + " of guild " + guild, e);
+            throw new StoreException(kindOf(e), "could not record envelope " + envelopeId + " of guild " + guild, e);
         }
     }
 
@@ -104,7 +103,7 @@ public final class EnvelopeLedger {
         try {
             return jdbi.withHandle(handle -> handle.createUpdate(PURGE).bind("cutoff", cutoff.toEpochMilli()).execute());
         } catch (JdbiException e) {
-            throw new StoreException(StoreException.Kind.QUERY_FAILED, "could not purge handled-envelope records", e);
+            throw new StoreException(kindOf(e), "could not purge handled-envelope records", e);
         }
     }
 
@@ -197,6 +196,10 @@ public final class EnvelopeLedger {
             throw new StoreException(StoreException.Kind.CORRUPT_DATA,
                     "the stored actions of envelope " + envelopeId + " of guild " + guild + " cannot be read", e);
         }
+    }
+
+    private static StoreException.Kind kindOf(JdbiException failure) {
+        return StoreFailures.isUnavailable(failure) ? StoreException.Kind.UNREACHABLE : StoreException.Kind.QUERY_FAILED;
     }
 
     private static void rollback(Handle handle, Throwable failure) {

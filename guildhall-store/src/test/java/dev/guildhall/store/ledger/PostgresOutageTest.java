@@ -65,6 +65,8 @@ class PostgresOutageTest {
             return List.of();
         }));
         assertThat(StoreFailures.isUnavailable(handling)).as("an envelope while down: %s", handling).isTrue();
+        assertThat(handling).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.UNREACHABLE));
         assertThat(runs).as("no handler runs without a database").hasValue(0);
 
         server.start();
