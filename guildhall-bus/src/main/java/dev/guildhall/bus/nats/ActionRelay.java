@@ -93,12 +93,17 @@ public final class ActionRelay implements AutoCloseable {
             throw new IllegalStateException("could not set up the action stream and ledger of environment '"
                     + settings.environment() + "': " + e.getMessage(), e);
         }
-        relay.dispatcher.subscribe(relay.topology.actionRequestSubjects(), relay.topology.gatewayQueue(),
-                message -> relay.serve(() -> relay.answerAction(message)));
-        relay.dispatcher.subscribe(relay.topology.guildRequestSubjects(), relay.topology.gatewayQueue(),
-                message -> relay.serve(() -> relay.answerGuild(message)));
-        relay.lanes.start();
-        return relay;
+        try {
+            relay.dispatcher.subscribe(relay.topology.actionRequestSubjects(), relay.topology.gatewayQueue(),
+                    message -> relay.serve(() -> relay.answerAction(message)));
+            relay.dispatcher.subscribe(relay.topology.guildRequestSubjects(), relay.topology.gatewayQueue(),
+                    message -> relay.serve(() -> relay.answerGuild(message)));
+            relay.lanes.start();
+            return relay;
+        } catch (RuntimeException e) {
+            relay.close();
+            throw e;
+        }
     }
 
     private void serve(Runnable answer) {
