@@ -125,8 +125,8 @@ public final class BufferedPublisher implements AutoCloseable {
                 backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
                 continue;
             }
-            published.incrementAndGet();
             removeHead();
+            published.incrementAndGet(); // after the removal, so published() == n implies n envelopes left the buffer
             backoff = FIRST_BACKOFF;
             if (failing != null) {
                 log.info("publishing to NATS recovered after {} ms: {} envelope(s) were buffered meanwhile, {} dropped",

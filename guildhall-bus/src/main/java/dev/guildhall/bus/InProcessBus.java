@@ -226,7 +226,9 @@ public final class InProcessBus implements Bus {
 
     /**
      * Refuses further envelopes, waits up to the drain timeout for those already published to be handled (when a
-     * handler is subscribed), then stops the lanes' threads.
+     * handler is subscribed), then stops the lanes' threads. Lanes waiting out an unavailable handler get the whole
+     * drain timeout too, since what this bus holds lives only in memory; then their pauses end at once and the
+     * envelopes go to the dead letters with the attempts they really failed.
      */
     @Override
     public void close() {

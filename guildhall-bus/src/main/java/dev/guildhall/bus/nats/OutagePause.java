@@ -27,7 +27,7 @@ final class OutagePause {
 
     OutagePause(Duration pause, Duration ackWait) {
         this.pause = pause;
-        this.progressEveryNanos = ackWait.toNanos() / 3; // well inside the ack wait, even on a loaded machine
+        this.progressEveryNanos = ackWait.toNanos() / 4; // well inside the ack wait, even on a loaded machine
     }
 
     /**

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -163,21 +161,21 @@ class JetStreamBusTest extends BusContract {
 
     @Test
     void anEnvelopeHeldThroughAnOutageLongerThanTheAckWaitSucceedsOnItsFirstDelivery() {
-        JetStreamSettings settings = freshSettings(QUICK_RETRY).withAckWait(Duration.ofSeconds(1))
-                .withUnavailablePause(Duration.ofMillis(2500)); // each pause outlasts the ack wait
-        Map<String, Long> deliveryAtSuccess = new ConcurrentHashMap<>();
+        JetStreamSettings settings = freshSettings(QUICK_RETRY).withAckWait(Duration.ofSeconds(2))
+                .withUnavailablePause(Duration.ofSeconds(3)); // the pause outlasts the ack wait
+        List<Long> deliveriesAtSuccess = new CopyOnWriteArrayList<>();
         AtomicInteger outageLeft = new AtomicInteger(2);
         try (LogCapture logs = LogCapture.of(JetStreamBus.class)) {
             try (JetStreamBus bus = JetStreamBus.start(settings, failOnDeadLetter(), Duration.ofSeconds(30),
-                    (envelope, delivery) -> deliveryAtSuccess.put(envelope.id(), delivery))) {
+                    (envelope, delivery) -> deliveriesAtSuccess.add(delivery))) {
                 bus.subscribe(envelope -> {
                     if (outageLeft.getAndDecrement() > 0) throw new HandlerUnavailable("the database is down", null);
                 });
                 bus.publish(envelope(guild(8), 0));
-                awaitCondition("handled after the outage", () -> deliveryAtSuccess.size() == 1);
-            }
+                awaitCondition("handled after the outage", () -> !deliveriesAtSuccess.isEmpty());
+            } // a second delivery, had the ack wait run out, would be recorded too
 
-            assertThat(deliveryAtSuccess).containsExactly(Map.entry(envelope(guild(8), 0).id(), 1L));
+            assertThat(deliveriesAtSuccess).containsExactly(1L);
             assertThat(logs.lines(Level.WARN, "handler is unavailable")).hasSize(1);
             assertThat(logs.lines(Level.INFO, "resumed")).hasSize(1);
         }
