@@ -7,6 +7,7 @@ import dev.guildhall.web.WebSettings;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * fails start-up with a message naming the variable.
  */
 public record AppConfig(Mode mode, String environment, DiscordConfig discord, StoreSettings store, WebSettings web,
-                        SandboxConfig sandbox, List<UserId> masterAdmins) {
+                        SandboxConfig sandbox, List<UserId> masterAdmins, BusConfig bus) {
 
     public enum Mode { STANDALONE, GATEWAY, WORKER }
 
@@ -31,6 +32,26 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
         public String toString() {
             return "DiscordConfig[token=" + (token.isPresent() ? "(set)" : "(none)") + ", apiBaseUrl=" + apiBaseUrl
                     + ", gatewayUrl=" + gatewayUrl + ", devGuild=" + devGuild + ", shards=" + shards + "]";
+        }
+    }
+
+    /**
+     * Distributed mode's bus: the NATS server, the partition count (fixed for an environment's whole life: it decides
+     * which consumer owns a guild), deliveries before the dead letters, how long a handler may take before NATS
+     * redelivers, and how many envelopes a gateway holds while NATS is unreachable.
+     */
+    public record BusConfig(String natsUrl, int partitions, int maxDeliveries, Duration ackWait, int gatewayBuffer,
+                            Duration interactionDeferAfter) {
+        /** The NATS URL without any user or password in it, for logs and readiness messages. */
+        public String natsAddress() {
+            return natsUrl.replaceAll("//[^@/]*@", "//");
+        }
+
+        @Override
+        public String toString() {
+            return "BusConfig[natsUrl=" + natsAddress() + ", partitions=" + partitions + ", maxDeliveries="
+                    + maxDeliveries + ", ackWait=" + ackWait + ", gatewayBuffer=" + gatewayBuffer
+                    + ", interactionDeferAfter=" + interactionDeferAfter + "]";
         }
     }
 
@@ -69,8 +90,18 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
         List<UserId> admins = get(env, "MASTER_ADMIN_IDS").map(v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> UserId.of(snowflake("MASTER_ADMIN_IDS", s))).toList()).orElse(List.of());
-        return new AppConfig(mode, get(env, "ENVIRONMENT").orElse("development"), discord, store, web,
-                new SandboxConfig(sandboxAddress.host(), sandboxAddress.port()), admins);
+        BusConfig bus = new BusConfig(get(env, "NATS_URL").orElse("nats://127.0.0.1:4222"),
+                integer(env, "BUS_PARTITIONS", 16, 1, 1024), integer(env, "BUS_MAX_DELIVERIES", 5, 1, 100),
+                Duration.ofSeconds(integer(env, "BUS_ACK_WAIT_SECONDS", 30, 1, 3600)),
+                integer(env, "GATEWAY_BUFFER_SIZE", 50_000, 1, 10_000_000),
+                Duration.ofMillis(integer(env, "INTERACTION_DEFER_MS", 2500, 100, 2900)));
+        String environment = get(env, "ENVIRONMENT").orElse("development");
+        if (!environment.matches("[A-Za-z0-9_-]{1,32}")) {
+            // it becomes part of NATS subjects and stream names
+            throw new ConfigException("ENVIRONMENT", "1 to 32 letters, digits, '-' or '_', got '" + environment + "'");
+        }
+        return new AppConfig(mode, environment, discord, store, web,
+                new SandboxConfig(sandboxAddress.host(), sandboxAddress.port()), admins, bus);
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {

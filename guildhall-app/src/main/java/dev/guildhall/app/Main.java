@@ -6,10 +6,13 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** {@code guildhall [run]} starts the bot; {@code guildhall setup GUILD_ID} runs setup from the command line. */
+/**
+ * {@code guildhall [run]} starts the bot; {@code guildhall setup GUILD_ID} runs setup from the command line;
+ * {@code guildhall dlq list|show|replay} looks after dead letters.
+ */
 @Command(name = "guildhall", mixinStandardHelpOptions = true, version = "Guildhall 0.1.0",
         description = "A multi-tenant Discord bot platform.",
-        subcommands = {RunCommand.class, SetupCommand.class})
+        subcommands = {RunCommand.class, SetupCommand.class, DeadLetterCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -45,6 +48,9 @@ public final class Main implements Runnable {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == RunCommand.class) return type.cast(new RunCommand(main));
                 if (type == SetupCommand.class) return type.cast(new SetupCommand(main));
+                if (type == DeadLetterCommand.List.class) return type.cast(new DeadLetterCommand.List(main));
+                if (type == DeadLetterCommand.Show.class) return type.cast(new DeadLetterCommand.Show(main));
+                if (type == DeadLetterCommand.Replay.class) return type.cast(new DeadLetterCommand.Replay(main));
                 return CommandLine.defaultFactory().create(type);
             }
         });

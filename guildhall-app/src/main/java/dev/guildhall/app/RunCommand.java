@@ -5,10 +5,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the bot until the process is stopped. Without {@code DISCORD_TOKEN} it runs the sandbox. */
+/**
+ * Runs the bot until the process is stopped, in the mode {@code BOT_MODE} names. Standalone without
+ * {@code DISCORD_TOKEN} runs the sandbox.
+ */
 @Command(name = "run", description = "Run the bot (with no DISCORD_TOKEN: the sandbox with a local Discord emulator).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -21,10 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = AppConfig.fromEnvironment(main.env());
-        if (config.mode() != AppConfig.Mode.STANDALONE) {
-            throw new ConfigException("BOT_MODE", "only 'standalone' is available in this version");
-        }
-        Standalone app = Standalone.start(config, Clock.systemUTC());
+        Running app = switch (config.mode()) {
+            case STANDALONE -> Standalone.start(config, Clock.systemUTC());
+            case GATEWAY -> Gateway.start(config);
+            case WORKER -> Worker.start(config, Clock.systemUTC());
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -32,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
         }, "guildhall-shutdown"));
         main.out().println("Guildhall is running. Health: http://127.0.0.1:" + app.webPort() + "/health");
         app.sandboxPage().ifPresent(page -> main.out().println("Sandbox page: " + page));
-        log.info("started in standalone mode (environment {})", config.environment());
+        log.info("started in {} mode (environment {})", config.mode().name().toLowerCase(Locale.ROOT),
+                config.environment());
         try {
             stopped.await();
         } catch (InterruptedException e) {

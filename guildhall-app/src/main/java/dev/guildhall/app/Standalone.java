@@ -8,7 +8,6 @@ import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.discord.DiscordSettings;
-import dev.guildhall.modules.setup.SetupService;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.timers.DurableTimers;
 import dev.guildhall.store.timers.TimerSettings;
@@ -16,17 +15,10 @@ import dev.guildhall.web.Metrics;
 import dev.guildhall.web.ReadinessCheck;
 import dev.guildhall.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Standalone mode, wired top to bottom: SQLite (or PostgreSQL) store, in-process bus, the Discord connection (real
@@ -34,10 +26,9 @@ import java.util.concurrent.TimeUnit;
  * bus, the modules behind the dispatcher, and the HTTP server.
  * Closing releases everything in reverse order.
  */
-public final class Standalone implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Standalone.class);
+public final class Standalone implements Running {
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Resources resources = new Resources();
     private final Optional<Sandbox> sandbox;
     private final DiscordConnection discord;
     private final Store store;
@@ -53,7 +44,8 @@ public final class Standalone implements AutoCloseable {
             InProcessBus bus = own(new InProcessBus());
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = own(DiscordConnection.connect(
-                    sandbox.map(Sandbox::discordSettings).orElseGet(() -> settingsFor(config)), envelope -> {
+                    sandbox.map(Sandbox::discordSettings).orElseGet(() -> settingsFor(config))
+                            .withAutoDefer(config.bus().interactionDeferAfter()), envelope -> {
                 if (filter.accepts(envelope)) bus.publish(envelope);
             }));
             DiscordPort port = discord.port();
@@ -65,7 +57,7 @@ public final class Standalone implements AutoCloseable {
                     Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), port));
             bus.subscribe(dispatcher::dispatch);
             timers.start();
-            own(purgeDaily(store, clock));
+            own(Retention.daily(store, clock, false));
             web = own(WebServer.start(config.web(), metrics, List.of(
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
                             : Optional.of("not connected to Discord")),
@@ -96,25 +88,11 @@ public final class Standalone implements AutoCloseable {
         return settings.withShardsTotal(discord.shards());
     }
 
-    /** Soft-deleted configurations are kept {@link SetupService#RETENTION}, then purged: once at start, then daily. */
-    private static AutoCloseable purgeDaily(Store store, Clock clock) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                int purged = store.guildConfigs().purgeDeletedBefore(clock.instant().minus(SetupService.RETENTION));
-                if (purged > 0) log.info("purged {} guild configurations deleted over 30 days ago", purged);
-            } catch (RuntimeException e) {
-                log.warn("purging old guild configurations failed; retried tomorrow", e);
-            }
-        }, 0, 1, TimeUnit.DAYS);
-        return scheduler::shutdownNow;
-    }
-
     private <T extends AutoCloseable> T own(T resource) {
-        resources.push(resource);
-        return resource;
+        return resources.own(resource);
     }
 
+    @Override
     public Optional<String> sandboxPage() {
         return sandbox.map(Sandbox::pageAddress);
     }
@@ -131,18 +109,13 @@ public final class Standalone implements AutoCloseable {
         return store;
     }
 
+    @Override
     public int webPort() {
         return web.port();
     }
 
     @Override
     public void close() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                log.warn("closing {} failed", e.getClass().getSimpleName(), e);
-            }
-        }
+        resources.close();
     }
 }

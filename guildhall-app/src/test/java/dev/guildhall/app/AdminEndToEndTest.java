@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import static dev.guildhall.app.BotHarness.WAIT;
-import static dev.guildhall.app.BotHarness.eventually;
+import static dev.guildhall.app.EmulatorDriver.WAIT;
+import static dev.guildhall.app.EmulatorDriver.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -54,6 +54,42 @@ class AppConfigTest {
         assertThat(filter.accepts(envelope(8388608))).isFalse();
     }
 
+    @Test
+    void distributedModesReadTheBusSettingsWithDefaults() {
+        AppConfig worker = AppConfig.fromEnvironment(Map.of("BOT_MODE", "worker"));
+        AppConfig gateway = AppConfig.fromEnvironment(Map.of("BOT_MODE", "Gateway", "NATS_URL", "nats://10.0.0.5:4222",
+                "BUS_PARTITIONS", "32", "GATEWAY_BUFFER_SIZE", "1000", "INTERACTION_DEFER_MS", "2000"));
+
+        assertThat(worker.mode()).isEqualTo(AppConfig.Mode.WORKER);
+        assertThat(worker.bus().natsUrl()).isEqualTo("nats://127.0.0.1:4222");
+        assertThat(worker.bus().partitions()).isEqualTo(16);
+        assertThat(worker.bus().maxDeliveries()).isEqualTo(5);
+        assertThat(worker.bus().ackWait()).hasSeconds(30);
+        assertThat(worker.bus().interactionDeferAfter()).hasMillis(2500);
+        assertThat(gateway.mode()).isEqualTo(AppConfig.Mode.GATEWAY);
+        assertThat(gateway.bus().partitions()).isEqualTo(32);
+        assertThat(gateway.bus().gatewayBuffer()).isEqualTo(1000);
+        assertThat(gateway.bus().interactionDeferAfter()).hasMillis(2000);
+    }
+
+    @Test
+    void badBusValuesFailNamingTheVariable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("BUS_PARTITIONS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("BUS_PARTITIONS");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("INTERACTION_DEFER_MS", "3000")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("INTERACTION_DEFER_MS");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("ENVIRONMENT", "prod.eu")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ENVIRONMENT");
+    }
+
+    @Test
+    void natsCredentialsNeverAppearInTheConfigsText() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("NATS_URL", "nats://bot:hunter2@nats.internal:4222"));
+
+        assertThat(config.toString()).doesNotContain("hunter2").contains("nats://nats.internal:4222");
+        assertThat(config.bus().natsAddress()).isEqualTo("nats://nats.internal:4222");
+    }
+
     private static dev.guildhall.core.event.Envelope envelope(long guild) {
         return new dev.guildhall.core.event.Envelope("e", GuildId.of(guild), 0, java.time.Instant.EPOCH,
                 new dev.guildhall.core.event.GuildEvent.GuildLeft(), Map.of());

@@ -1,7 +1,7 @@
 package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guildhall.app.BotHarness.TestGuild;
+import dev.guildhall.app.EmulatorDriver.TestGuild;
 import dev.guildhall.core.guild.ChannelKind;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.RoleKind;
@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
-import static dev.guildhall.app.BotHarness.WAIT;
-import static dev.guildhall.app.BotHarness.eventually;
+import static dev.guildhall.app.EmulatorDriver.WAIT;
+import static dev.guildhall.app.EmulatorDriver.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

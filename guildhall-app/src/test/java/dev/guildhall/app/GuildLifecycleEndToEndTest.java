@@ -1,7 +1,7 @@
 package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guildhall.app.BotHarness.TestGuild;
+import dev.guildhall.app.EmulatorDriver.TestGuild;
 import dev.guildhall.core.guild.ChannelKind;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.ManagedResource;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static dev.guildhall.app.BotHarness.eventually;
+import static dev.guildhall.app.EmulatorDriver.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guild lifecycle end to end: the real JDA client against the emulator, the bot wired as in production. */
@@ -131,7 +131,7 @@ class GuildLifecycleEndToEndTest {
         assertThat(isEphemeral(confirm)).isTrue();
         long confirmMessage = confirm.original().orElseThrow().get("id").asLong();
         InteractionOutcome clicked = bot.control().clickButton(guild.id(), guild.general(), confirmMessage,
-                guild.owner(), "setup:reset:confirm", BotHarness.WAIT);
+                guild.owner(), "setup:reset:confirm", EmulatorDriver.WAIT);
 
         assertThat(responseType(clicked)).isEqualTo(7);
         assertThat(bot.channelNames(guild)).contains("frolf-events")

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import static dev.guildhall.app.BotHarness.eventually;
+import static dev.guildhall.app.EmulatorDriver.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code run} with no token: the emulator with a demo guild, the bot connected to it, and the sandbox page. */

@@ -1,6 +1,6 @@
 package dev.guildhall.app;
 
-import dev.guildhall.app.BotHarness.TestGuild;
+import dev.guildhall.app.EmulatorDriver.TestGuild;
 import dev.guildhall.core.guild.GuildConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

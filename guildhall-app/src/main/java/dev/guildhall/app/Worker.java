@@ -1,0 +1,98 @@
+package dev.guildhall.app;
+
+import dev.guildhall.bus.nats.ActionSettings;
+import dev.guildhall.bus.nats.CacheInvalidation;
+import dev.guildhall.bus.nats.JetStreamBus;
+import dev.guildhall.bus.nats.RemoteDiscord;
+import dev.guildhall.core.dispatch.CommandSync;
+import dev.guildhall.core.dispatch.Dispatcher;
+import dev.guildhall.core.module.GuildModule;
+import dev.guildhall.core.module.ModuleRegistry;
+import dev.guildhall.store.Store;
+import dev.guildhall.store.timers.DurableTimers;
+import dev.guildhall.store.timers.TimerSettings;
+import dev.guildhall.web.Metrics;
+import dev.guildhall.web.ReadinessCheck;
+import dev.guildhall.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Worker mode: no Discord connection and no token. Consumes envelopes from JetStream, runs the modules against the
+ * database (PostgreSQL through {@code DATABASE_URL}; several workers share it), and sends actions to the gateway over
+ * NATS. Stateless: any number may run, and any may stop at any time.
+ */
+public final class Worker implements Running {
+    static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+    private final Resources resources = new Resources();
+    private final Store store;
+    private final WebServer web;
+
+    private Worker(AppConfig config, Clock clock, Function<Store, List<GuildModule>> extraFeatures) {
+        try {
+            if (!config.store().usesPostgres()) {
+                log.warn("worker mode on a SQLite file: only one worker may run; set DATABASE_URL to share PostgreSQL");
+            }
+            store = resources.own(Store.open(config.store(), clock));
+            PrometheusMeterRegistry metrics = Metrics.newRegistry();
+            resources.own(metrics::close);
+            JetStreamBus bus = resources.own(JetStreamBus.start(Distributed.busSettings(config)));
+            RemoteDiscord discord = RemoteDiscord.on(bus.connection(),
+                    ActionSettings.of(config.environment(), config.discord().shards()));
+            CacheInvalidation invalidation = resources.own(CacheInvalidation.start(bus.connection(),
+                    config.environment(), store::invalidateCachedGuild));
+            store.onGuildDataChanged(invalidation::announce);
+            // due timers join the guild's events on the bus, so they keep the guild's order
+            DurableTimers timers = resources.own(DurableTimers.create(store.dataSource(), clock,
+                    TimerSettings.defaults(), bus::publish));
+            ModuleRegistry registry = Modules.wire(store, discord, timers, clock, extraFeatures.apply(store)).registry();
+            Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), discord, clock,
+                    Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), discord));
+            DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
+            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), discord, dispatcher, breaker));
+            timers.start();
+            resources.own(Retention.daily(store, clock, true));
+            web = resources.own(WebServer.start(config.web(), metrics, List.of(
+                    ReadinessCheck.of("nats", () -> bus.isConnected() ? Optional.empty()
+                            : Optional.of("not connected to NATS at " + config.bus().natsAddress())),
+                    ReadinessCheck.of("database", () -> store.isReachable() ? Optional.empty()
+                            : Optional.of("database unreachable")))));
+            log.info("worker started (environment {}, {} partitions)", config.environment(), config.bus().partitions());
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    public static Worker start(AppConfig config, Clock clock) {
+        return new Worker(config, clock, store -> List.of());
+    }
+
+    /** With feature modules besides the built-in ones, made once the store is open; for tests' own modules. */
+    static Worker start(AppConfig config, Clock clock, Function<Store, List<GuildModule>> extraFeatures) {
+        return new Worker(config, clock, extraFeatures);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public int webPort() {
+        return web.port();
+    }
+
+    @Override
+    public void close() {
+        resources.close();
+    }
+}
