@@ -181,6 +181,11 @@ final class RestSupport {
 
     private static String majorParameter(Context ctx) {
         Map<String, String> params = ctx.pathParamMap();
+        // Discord's major parameter for webhooks is the id with the token: each interaction's webhook (the
+        // application's id, the interaction's token) has buckets of its own
+        if (params.containsKey("webhook_id") && params.containsKey("webhook_token")) {
+            return params.get("webhook_id") + "/" + params.get("webhook_token");
+        }
         for (String major : List.of("channel_id", "guild_id", "webhook_id", "interaction_id")) {
             if (params.containsKey(major)) {
                 return params.get(major);
