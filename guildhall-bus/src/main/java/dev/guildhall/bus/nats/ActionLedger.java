@@ -1,5 +1,7 @@
 package dev.guildhall.bus.nats;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.guildhall.core.action.Action;
 import dev.guildhall.core.action.ActionResult;
 import dev.guildhall.core.port.DiscordPort;
@@ -52,8 +54,16 @@ final class ActionLedger {
     private final KeyValue bucket;
     private final ActionCodec codec;
     private final Duration patience;
+    /**
+     * What this gateway executed itself. When NATS fails between Discord's answer and the bucket's write, the id stays
+     * pending in the bucket; this memory still lets this gateway answer a retry with the real result (and record it).
+     */
+    private final Cache<String, ActionResult> executedHere = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofHours(24))
+            .build();
 
-    private ActionLedger(KeyValue bucket, ActionCodec codec, Duration patience) {
+    ActionLedger(KeyValue bucket, ActionCodec codec, Duration patience) {
         this.bucket = bucket;
         this.codec = codec;
         this.patience = patience;
@@ -73,6 +83,11 @@ final class ActionLedger {
     Outcome runOnce(String id, Action action, DiscordPort discord)
             throws IOException, JetStreamApiException, InterruptedException {
         String key = key(id);
+        ActionResult known = executedHere.getIfPresent(key);
+        if (known != null) {
+            record(id, key, known);
+            return new Outcome.Deduplicated(known);
+        }
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             switch (claim(key)) {
@@ -99,13 +114,19 @@ final class ActionLedger {
             release(id, key, e);
             throw e;
         }
+        executedHere.put(key, result);
+        record(id, key, result);
+        return result;
+    }
+
+    private void record(String id, String key, ActionResult result) {
         try {
             bucket.put(key, codec.encode(result));
         } catch (IOException | JetStreamApiException | RuntimeException e) {
-            // the action happened: leaving the id pending keeps it from happening twice, at the cost of its result
-            log.error("action {} was executed but its result could not be recorded: {}", id, e.toString());
+            // the action happened: the id stays pending for other gateways, so it cannot happen twice; this gateway
+            // remembers the result and records it when the id comes again
+            log.warn("action {} was executed but its result could not be recorded yet: {}", id, e.toString());
         }
-        return result;
     }
 
     private void release(String id, String key, Throwable failure) {
