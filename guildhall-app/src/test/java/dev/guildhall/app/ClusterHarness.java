@@ -14,6 +14,7 @@ import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.FreePorts;
 import dev.guildhall.testkit.NatsServer;
 import dev.guildhall.testkit.PostgresServer;
+import dev.guildhall.testkit.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,8 +47,8 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
     final String environment = "test-" + UUID.randomUUID().toString().substring(0, 8);
     private final Path dir;
     private final Map<String, String> settings;
-    private final List<BotProcess> processes = new ArrayList<>();
-    private BotProcess gateway;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private ServiceProcess gateway;
     private Store store;
 
     /** {@code settings}: environment variables for every process (BUS_ACK_WAIT_SECONDS, BUS_MAX_DELIVERIES, ...). */
@@ -69,32 +70,40 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
         env.put("NATS_URL", nats.url());
         env.put("DATABASE_URL", postgres.postgresUrl(PostgresServer.DEFAULT_DATABASE));
         env.put("ENVIRONMENT", environment);
-        env.put("BUS_PARTITIONS", settings.getOrDefault("BUS_PARTITIONS", "8"));
+        env.put("BUS_PARTITIONS", settings.getOrDefault("BUS_PARTITIONS", "16"));
         return env;
     }
 
-    BotProcess startGateway() {
+    ServiceProcess startGateway() {
         Map<String, String> env = common();
         env.put("BOT_MODE", "gateway");
         env.put("DISCORD_TOKEN", emulator.botToken());
         env.put("DISCORD_API_BASE_URL", emulator.restBaseUrl().toString());
         env.put("DISCORD_GATEWAY_URL", emulator.gatewayUrl().toString());
-        gateway = track(BotProcess.start("gateway", Main.class.getName(), List.of("run"), env, FreePorts.next(), dir));
+        gateway = track(launch("gateway", Main.class.getName(), List.of("run"), env));
         return gateway.awaitReady(START);
     }
 
     /** Starts a worker and waits until it is ready. */
-    BotProcess startWorker(String name) {
+    ServiceProcess startWorker(String name) {
         return startWorker(name, Map.of()).awaitReady(START);
     }
 
     /** Starts a worker with extra environment (PROBE_BROKEN, PROBE_SLOW_MS); does not wait. */
-    BotProcess startWorker(String name, Map<String, String> extra) {
+    ServiceProcess startWorker(String name, Map<String, String> extra) {
         Map<String, String> env = common();
         env.put("BOT_MODE", "worker");
         env.put("PROBE_WORKER", name);
         env.putAll(extra);
-        return track(BotProcess.start(name, ProbeWorkerMain.class.getName(), List.of(), env, FreePorts.next(), dir));
+        return track(launch(name, ProbeWorkerMain.class.getName(), List.of(), env));
+    }
+
+    /** A JVM on this test's class path, small and quick to start; there are five on two cores. */
+    private ServiceProcess launch(String name, String mainClass, List<String> args, Map<String, String> env) {
+        List<String> arguments = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), mainClass));
+        arguments.addAll(args);
+        return ServiceProcess.start(name, arguments, env, FreePorts.next(), dir);
     }
 
     /** Runs {@code guildhall ARGS} in this JVM against the cluster's NATS and database; returns what it printed. */
@@ -110,12 +119,12 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
         return JetStreamBus.start(Distributed.busSettings(AppConfig.fromEnvironment(common())));
     }
 
-    private BotProcess track(BotProcess process) {
+    private ServiceProcess track(ServiceProcess process) {
         processes.add(process);
         return process;
     }
 
-    BotProcess gateway() {
+    ServiceProcess gateway() {
         return gateway;
     }
 
@@ -164,8 +173,8 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
     /** Every process's log tail, for a failure message. */
     String logs() {
         StringBuilder text = new StringBuilder();
-        for (BotProcess process : processes) {
-            text.append("\n===== ").append(process.name).append(" (").append(process.log()).append(")\n")
+        for (ServiceProcess process : processes) {
+            text.append("\n===== ").append(process.name()).append(" (").append(process.log()).append(")\n")
                     .append(process.logTail());
         }
         return text.toString();

@@ -7,6 +7,7 @@ import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.emulator.InteractionOutcome;
 import dev.guildhall.emulator.RecordedRequest;
+import dev.guildhall.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,7 @@ class DistributedFailureTest {
     @TempDir
     static Path dir;
     static ClusterHarness cluster;
-    static final Map<String, BotProcess> workers = new HashMap<>();
+    static final Map<String, ServiceProcess> workers = new HashMap<>();
     static List<TestGuild> guilds;
 
     @BeforeAll
@@ -112,25 +112,34 @@ class DistributedFailureTest {
     @Test
     @Order(3)
     void natsKilledAndRestartedMidBurstLosesNothing() {
+        AtomicInteger gatewayReadiness = new AtomicInteger();
         Burst burst = burst(40, 500, () -> {
             cluster.nats.kill();
+            gatewayReadiness.set(awaitStatus(cluster.gateway(), 503));
             sleep(Duration.ofSeconds(3));
             cluster.nats.start();
         });
 
         burst.assertExactlyOnce();
+        assertThat(gatewayReadiness.get()).as("gateway /ready while NATS is down").isEqualTo(503);
+        assertThat(cluster.gateway().status("/ready")).isEqualTo(200);
     }
 
     @Test
     @Order(4)
     void postgresStoppedForTwentySecondsMidBurstLosesNothingAndTheBreakerOpensAndCloses() {
+        AtomicInteger workerReadiness = new AtomicInteger();
         Burst burst = burst(40, 500, () -> {
             cluster.postgres.stop();
-            sleep(Duration.ofSeconds(20));
+            long stopped = System.nanoTime();
+            workerReadiness.set(awaitStatus(workers.get("w1"), 503));
+            sleep(Duration.ofSeconds(20).minusNanos(System.nanoTime() - stopped));
             cluster.postgres.start();
         });
 
         burst.assertExactlyOnce();
+        assertThat(workerReadiness.get()).as("worker /ready while PostgreSQL is down").isEqualTo(503);
+        assertThat(workers.get("w1").get("/ready")).contains("\"status\":\"ready\"");
         double opened = workers.values().stream()
                 .mapToDouble(w -> w.metric("guildhall_database_breaker_transitions_total{to=\"open\"")).sum();
         double closed = workers.values().stream()
@@ -164,6 +173,17 @@ class DistributedFailureTest {
         assertThat(cluster.cli("dlq", "replay", "--guild", guild.toString())).contains("replayed 0 dead letter(s)");
         sleep(Duration.ofSeconds(2));
         assertThat(cluster.probe(guild)).containsEntry("fixed", 1L);
+    }
+
+    /** Polls {@code /ready} for up to 15 s until it answers {@code wanted}; returns the last status seen. */
+    private static int awaitStatus(ServiceProcess process, int wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int status = process.status("/ready");
+        while (status != wanted && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+            status = process.status("/ready");
+        }
+        return status;
     }
 
     private static void restartWorkers(Map<String, String> env) {

@@ -8,6 +8,7 @@ import dev.guildhall.core.guild.ManagedResource;
 import dev.guildhall.core.guild.SetupStatus;
 import dev.guildhall.emulator.InteractionOutcome;
 import dev.guildhall.emulator.RecordedRequest;
+import dev.guildhall.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class DistributedModeTest {
     @TempDir
     static Path dir;
     static ClusterHarness cluster;
-    static BotProcess first;
-    static BotProcess second;
+    static ServiceProcess first;
+    static ServiceProcess second;
 
     @BeforeAll
     static void start() {

@@ -3,6 +3,7 @@ package dev.guildhall.bench;
 import dev.guildhall.testkit.FreePorts;
 import dev.guildhall.testkit.NatsServer;
 import dev.guildhall.testkit.PostgresServer;
+import dev.guildhall.testkit.ServiceProcess;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,11 +28,11 @@ final class DistributedTarget implements BenchTarget {
     private final NatsServer nats;
     private final PostgresServer postgres;
     private final EmulatedDiscord discord;
-    private final List<AppProcess> processes;
+    private final List<ServiceProcess> processes;
     private final PrintWriter progress;
 
     private DistributedTarget(NatsServer nats, PostgresServer postgres, EmulatedDiscord discord,
-                              List<AppProcess> processes, PrintWriter progress) {
+                              List<ServiceProcess> processes, PrintWriter progress) {
         this.nats = nats;
         this.postgres = postgres;
         this.discord = discord;
@@ -51,7 +52,7 @@ final class DistributedTarget implements BenchTarget {
             throw new UncheckedIOException(e);
         }
         List<AutoCloseable> started = new ArrayList<>();
-        List<AppProcess> processes = new ArrayList<>();
+        List<ServiceProcess> processes = new ArrayList<>();
         try {
             NatsServer nats = own(started, NatsServer.launch());
             PostgresServer postgres = own(started, PostgresServer.launch());
@@ -64,15 +65,13 @@ final class DistributedTarget implements BenchTarget {
             for (int i = 1; i <= plan.workers(); i++) {
                 Map<String, String> env = new HashMap<>(common);
                 env.put("BOT_MODE", "worker");
-                processes.add(own(started, AppProcess.launch("worker-" + i, plan.appJar(), plan.childJvmArgs(), env,
-                        FreePorts.next(), logDir)));
+                processes.add(own(started, launch("worker-" + i, plan, env, logDir)));
             }
             Map<String, String> gatewayEnv = new HashMap<>(common);
             gatewayEnv.put("BOT_MODE", "gateway");
             gatewayEnv.putAll(discord.botEnvironment());
-            processes.add(own(started, AppProcess.launch("gateway", plan.appJar(), plan.childJvmArgs(), gatewayEnv,
-                    FreePorts.next(), logDir)));
-            for (AppProcess process : processes) process.awaitReady(READY);
+            processes.add(own(started, launch("gateway", plan, gatewayEnv, logDir)));
+            for (ServiceProcess process : processes) process.awaitReady(READY);
             progress.printf("  gateway and %d workers ready (logs in %s)%n", plan.workers(), logDir);
             discord.prepareGuilds(plan.guilds(), progress);
             return new DistributedTarget(nats, postgres, discord, processes, progress);
@@ -87,12 +86,19 @@ final class DistributedTarget implements BenchTarget {
         return resource;
     }
 
+    /** {@code java [child JVM options] -jar guildhall.jar run} with the bench's own JDK. */
+    private static ServiceProcess launch(String name, BenchPlan plan, Map<String, String> env, Path logDir) {
+        List<String> arguments = new ArrayList<>(plan.childJvmArgs());
+        arguments.addAll(List.of("-jar", plan.appJar().toString(), "run"));
+        return ServiceProcess.start(name, arguments, env, FreePorts.next(), logDir);
+    }
+
     /** In reverse order of starting; the processes in parallel, since each drains on its own. */
     private static void closeAll(List<AutoCloseable> started) {
         List<Thread> stopping = new ArrayList<>();
         for (int i = started.size() - 1; i >= 0; i--) {
             AutoCloseable resource = started.get(i);
-            if (resource instanceof AppProcess process) {
+            if (resource instanceof ServiceProcess process) {
                 stopping.add(Thread.ofVirtual().start(process::close));
                 continue;
             }
@@ -129,7 +135,7 @@ final class DistributedTarget implements BenchTarget {
 
     @Override
     public void close() {
-        for (AppProcess process : processes) {
+        for (ServiceProcess process : processes) {
             if (!process.isAlive()) progress.printf("  %s died during the run; its output: %s%n", process.name(), process.log());
         }
         progress.flush();
