@@ -8,6 +8,7 @@ import dev.guildhall.core.action.Action;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.event.InteractionEvent;
+import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.web.Metrics;
 import dev.guildhall.web.ReadinessCheck;
@@ -50,7 +51,10 @@ public final class Gateway implements Running {
             JetStreamBus bus = resources.own(JetStreamBus.start(Distributed.busSettings(config)));
             AtomicReference<DiscordConnection> connection = new AtomicReference<>();
             BufferedPublisher buffer = resources.own(BufferedPublisher.start(bus::publish,
-                    config.bus().gatewayBuffer(), dropped -> answerBusy(connection.get(), dropped)));
+                    config.bus().gatewayBuffer(), dropped -> {
+                        DiscordConnection discordConnection = connection.get();
+                        if (discordConnection != null) answerBusy(discordConnection.port(), dropped);
+                    }));
             bindBufferMetrics(metrics, buffer);
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = resources.own(DiscordConnection.connect(
@@ -78,17 +82,21 @@ public final class Gateway implements Running {
         return new Gateway(config);
     }
 
-    /** Off the caller's thread: the overflow is noticed on Discord's event thread, which must not wait on REST. */
-    private static void answerBusy(DiscordConnection discord, Envelope dropped) {
-        if (discord == null || !(dropped.event() instanceof InteractionEvent interaction)) return;
-        Thread.ofVirtual().start(() -> {
+    /**
+     * The overflow policy's answer: a dropped interaction is told, ephemerally, to try again; other dropped events
+     * only count. Off the caller's thread: the overflow is noticed on Discord's event thread, which must not wait on
+     * REST. Returns the answering thread, if any.
+     */
+    static Optional<Thread> answerBusy(DiscordPort discord, Envelope dropped) {
+        if (!(dropped.event() instanceof InteractionEvent interaction)) return Optional.empty();
+        return Optional.of(Thread.ofVirtual().start(() -> {
             try {
-                discord.port().execute(new Action.Reply(dropped.guild(), interaction.interaction(),
+                discord.execute(new Action.Reply(dropped.guild(), interaction.interaction(),
                         MessageContent.text(BUSY), true));
             } catch (RuntimeException e) {
                 log.warn("could not tell guild {} that the gateway is busy: {}", dropped.guild(), e.getMessage());
             }
-        });
+        }));
     }
 
     private static void bindBufferMetrics(MeterRegistry metrics, BufferedPublisher buffer) {
