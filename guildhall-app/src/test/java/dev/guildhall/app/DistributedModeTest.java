@@ -112,10 +112,11 @@ class DistributedModeTest {
         assertThat(cluster.control().interaction(outcome.interactionId()).followups()).isEmpty();
     }
 
+    /** The emulator records a request once it has answered it, which may be just after the outcome is seen. */
     private RecordedRequest callbackOf(String interactionId) {
-        return cluster.control().requests().stream()
+        return eventually(() -> cluster.control().requests().stream()
                 .filter(r -> r.route().endsWith("/callback") && r.path().contains("/interactions/" + interactionId + "/"))
-                .findFirst().orElseThrow();
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     @Test
