@@ -47,17 +47,15 @@ public final class CacheInvalidation implements AutoCloseable {
         return invalidation;
     }
 
-    /** Publishes that the guild's data changed, and returns once the server has it. */
+    /**
+     * Publishes that the guild's data changed. No flush: a flush is a PING, and many threads flushing one connection
+     * at once exceed the client's outstanding-ping limit, which makes it drop and reconnect the connection. Order
+     * suffices instead: a connection's messages reach the server in the order they were sent, so when the worker then
+     * acks the envelope on the same connection, the server has the invalidation before it hands the guild's next
+     * envelope to anyone.
+     */
     public void announce(GuildId guild) {
         nats.publish(subject, guild.toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            nats.flush(FLUSH_TIMEOUT);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("NATS did not confirm the cache invalidation of guild " + guild, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted announcing the cache invalidation of guild " + guild, e);
-        }
     }
 
     private static void receive(Message message, Consumer<GuildId> onInvalidate) {
