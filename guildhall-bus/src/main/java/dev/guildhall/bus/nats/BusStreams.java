@@ -1,5 +1,6 @@
 package dev.guildhall.bus.nats;
 
+import io.nats.client.ConsumeOptions;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;
@@ -14,6 +15,13 @@ import java.time.Duration;
 
 /** Creates or updates the streams and partition consumers of one environment's bus, as {@link JetStreamBus} describes. */
 final class BusStreams {
+    /**
+     * How consumers pull: a pull request lives 5 s (heartbeats every 2.5 s), so after a broker restart, which forgets
+     * pending pulls, consumption resumes within seconds instead of after the client's default 30 s expiry and its
+     * missed-heartbeat alarm.
+     */
+    static final ConsumeOptions PULLS = ConsumeOptions.builder().expiresIn(5_000).build();
+
     /**
      * Deliveries the server allows beyond the settings' maximum. The bus itself dead-letters at the maximum; the spare
      * ones only matter when a worker died during the last attempt, so the envelope still reaches the dead letters

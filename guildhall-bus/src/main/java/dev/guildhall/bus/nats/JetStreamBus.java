@@ -164,7 +164,7 @@ public final class JetStreamBus implements Bus {
         while (consuming) {
             try {
                 ConsumerContext context = connection.getConsumerContext(topology.inboundStream(), consumer);
-                try (IterableConsumer messages = context.iterate()) {
+                try (IterableConsumer messages = context.iterate(BusStreams.PULLS)) {
                     while (consuming) {
                         Message message = messages.nextMessage(POLL);
                         if (message != null) process(message, partition);

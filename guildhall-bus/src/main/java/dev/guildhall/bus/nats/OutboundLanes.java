@@ -76,7 +76,7 @@ final class OutboundLanes implements AutoCloseable {
         while (running) {
             try {
                 ConsumerContext context = nats.getConsumerContext(topology.outboundStream(), topology.outboundConsumer());
-                try (IterableConsumer messages = context.iterate()) {
+                try (IterableConsumer messages = context.iterate(BusStreams.PULLS)) {
                     while (running) {
                         Message message = messages.nextMessage(POLL);
                         if (message != null) route(message);
