@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, in a NATS KV bucket shared by all gateways, which action ids are being executed and what they produced,
@@ -62,6 +64,14 @@ final class ActionLedger {
             .maximumSize(200_000)
             .expireAfterWrite(Duration.ofHours(24))
             .build();
+    /**
+     * This ledger's pending marker. When NATS fails while a claim is being made, the claim may have landed without
+     * its answer: finding its own marker later, with no execution of it in flight here, this gateway knows the action
+     * never ran and takes the claim up again instead of refusing the action forever.
+     */
+    private final byte[] pendingHere = ("pending:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    /** Ids this gateway is claiming or executing now, so two of its threads never run one id twice. */
+    private final Set<String> busyHere = ConcurrentHashMap.newKeySet();
 
     ActionLedger(KeyValue bucket, ActionCodec codec, Duration patience) {
         this.bucket = bucket;
@@ -95,7 +105,11 @@ final class ActionLedger {
                     return new Outcome.Deduplicated(done.result());
                 }
                 case Claim.Claimed claimed -> {
-                    return new Outcome.Executed(execute(id, key, action, discord));
+                    try {
+                        return new Outcome.Executed(execute(id, key, action, discord));
+                    } finally {
+                        busyHere.remove(key);
+                    }
                 }
                 case Claim.Pending pending -> {
                     if (System.nanoTime() >= deadline) return new Outcome.StillPending();
@@ -139,23 +153,38 @@ final class ActionLedger {
         }
     }
 
+    /** Claimed means this thread holds the id in {@link #busyHere} and must release it. */
     private Claim claim(String key) throws IOException, JetStreamApiException {
+        if (!busyHere.add(key)) return new Claim.Pending(); // another thread of this gateway is on it
+        boolean claimed = false;
         try {
-            bucket.create(key, PENDING);
-            return new Claim.Claimed();
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != KEY_EXISTS) throw e;
+            try {
+                bucket.create(key, pendingHere);
+                claimed = true;
+                return new Claim.Claimed();
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != KEY_EXISTS) throw e;
+            }
+            KeyValueEntry entry = bucket.get(key);
+            // freed between the create and this read (a failed execution): the next claim may win it
+            if (entry == null || entry.getOperation() != KeyValueOperation.PUT) return new Claim.Pending();
+            byte[] value = entry.getValue() == null ? new byte[0] : entry.getValue();
+            if (Arrays.equals(value, pendingHere)) {
+                ActionResult known = executedHere.getIfPresent(key);
+                if (known != null) return new Claim.Done(known); // ran here; only its recording failed
+                // our own claim whose answer was lost, and nothing of ours runs it: it never ran
+                claimed = true;
+                return new Claim.Claimed();
+            }
+            if (startsWith(value, PENDING)) return new Claim.Pending();
+            return new Claim.Done(codec.decodeResult(value));
+        } finally {
+            if (!claimed) busyHere.remove(key);
         }
-        // freed between the create and this read (a failed execution): the next claim may win it
-        return current(key).orElseGet(Claim.Pending::new);
     }
 
-    private Optional<Claim> current(String key) throws IOException, JetStreamApiException {
-        KeyValueEntry entry = bucket.get(key);
-        if (entry == null || entry.getOperation() != KeyValueOperation.PUT) return Optional.empty();
-        byte[] value = entry.getValue() == null ? new byte[0] : entry.getValue();
-        if (Arrays.equals(value, PENDING)) return Optional.of(new Claim.Pending());
-        return Optional.of(new Claim.Done(codec.decodeResult(value)));
+    private static boolean startsWith(byte[] value, byte[] prefix) {
+        return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** KV keys allow only {@code [-/_=.a-zA-Z0-9]}; an action id may hold anything an envelope id holds. */

@@ -6,10 +6,12 @@ import dev.guildhall.core.port.DiscordPort;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A transient failure (Discord's 5xx, unavailable, rate limited) is retried in the lane with backoff rather than
  * nak'd: the guild's later actions are already delivered to the lane, and retrying in place keeps them behind it. A
  * failure no retry can fix (4xx) is logged once and acked. After {@value #MAX_ATTEMPTS} attempts, counting earlier
- * deliveries to gateways that died, an action is given up the same way. Messages waiting in a lane are kept alive
+ * deliveries to gateways that died, an action is given up the same way. While the executed-actions ledger is out of
+ * reach (NATS restarting) the lane waits without counting attempts: the action is not at fault. Messages waiting in a lane are kept alive
  * ({@code inProgress}) so the server does not redeliver them while their turn comes.
  */
 final class OutboundLanes implements AutoCloseable {
@@ -168,6 +171,7 @@ final class OutboundLanes implements AutoCloseable {
             return;
         }
         long attempt = message.metaData().deliveredCount();
+        long outagePauses = 0;
         Throwable failure = null;
         while (attempt <= MAX_ATTEMPTS) {
             try {
@@ -194,8 +198,17 @@ final class OutboundLanes implements AutoCloseable {
                 failure = e;
             } catch (InterruptedException e) {
                 throw e;
+            } catch (IOException | JetStreamApiException e) {
+                // the ledger is out of reach (NATS restarting): the action is not at fault, so no attempt is counted
+                failure = e;
+                outagePauses++;
+                if (!running) break;
+                log.debug("action {} of guild {} waits for the ledger: {}", id, guild, e.toString());
+                message.inProgress();
+                pause(backoffAfter(outagePauses));
+                continue;
             } catch (Exception e) {
-                failure = e; // the ledger unreachable, or a bug in the adapter: worth another try
+                failure = e; // a bug in the adapter: worth another try, within the attempts
             }
             if (attempt == MAX_ATTEMPTS || !running) break;
             log.debug("action {} of guild {} failed attempt {}, retrying: {}", id, guild, attempt, failure.toString());
