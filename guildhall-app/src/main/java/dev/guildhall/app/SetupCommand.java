@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.bus.nats.CacheInvalidation;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.guild.SetupSettings;
 import dev.guildhall.core.id.GuildId;
@@ -17,9 +18,15 @@ import picocli.CommandLine.Parameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The same setup as {@code /setup}, run from a shell against the configured Discord and database. */
+/**
+ * The same setup as {@code /setup}, run from a shell against the configured Discord and database. When
+ * {@code NATS_URL} is set (a distributed deployment), the workers are then told over NATS to drop their cached copy
+ * of the guild's configuration, as a worker's own write does.
+ */
 @Command(name = "setup", description = "Set up a guild: create or adopt its channels and roles, sync its commands.")
 final class SetupCommand implements Callable<Integer> {
     private final Main main;
@@ -54,6 +61,8 @@ final class SetupCommand implements Callable<Integer> {
              DurableTimers timers = DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(), e -> { });
              DiscordConnection discord = DiscordConnection.connect(Standalone.settingsFor(config), envelope -> { })) {
             discord.awaitReady(Duration.ofSeconds(60));
+            Set<GuildId> changed = ConcurrentHashMap.newKeySet();
+            store.onGuildDataChanged(changed::add);
             Modules modules = Modules.wire(store, discord.port(), timers, clock);
             SetupService service = modules.setup();
             SetupSettings current = service.currentSettings(guild);
@@ -67,6 +76,8 @@ final class SetupCommand implements Callable<Integer> {
             } catch (SetupException e) {
                 main.out().println("Setup of guild " + guild + " failed: " + e.getMessage());
                 return 1;
+            } finally {
+                announce(config, changed);
             }
             new CommandSync(modules.registry(), store.commandSyncs(), discord.port())
                     .ensureSynced(guild, Optional.of(report.config()));
@@ -74,6 +85,18 @@ final class SetupCommand implements Callable<Integer> {
                     + "': " + report.config().channels().size() + " channels, " + report.config().roles().size()
                     + " roles.");
             return 0;
+        }
+    }
+
+    /** A failed setup may have written part of the configuration, so this runs whatever the outcome. */
+    private void announce(AppConfig config, Set<GuildId> changed) {
+        if (changed.isEmpty() || !main.env().containsKey("NATS_URL")) return;
+        try {
+            CacheInvalidation.announceOnce(config.bus().natsUrl(), config.bus().natsAddress(), config.environment(),
+                    changed);
+        } catch (IllegalStateException e) {
+            main.out().println("Warning: " + e.getMessage() + "; workers see the change when their cached copy "
+                    + "expires (within 10 minutes).");
         }
     }
 }

@@ -74,13 +74,18 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
         return env;
     }
 
-    ServiceProcess startGateway() {
+    /** What the gateway is started with: the cluster's NATS, database and environment, and the emulator's Discord. */
+    Map<String, String> gatewayEnvironment() {
         Map<String, String> env = common();
         env.put("BOT_MODE", "gateway");
         env.put("DISCORD_TOKEN", emulator.botToken());
         env.put("DISCORD_API_BASE_URL", emulator.restBaseUrl().toString());
         env.put("DISCORD_GATEWAY_URL", emulator.gatewayUrl().toString());
-        gateway = track(launch("gateway", Main.class.getName(), List.of("run"), env));
+        return env;
+    }
+
+    ServiceProcess startGateway() {
+        gateway = track(launch("gateway", Main.class.getName(), List.of("run"), gatewayEnvironment()));
         return gateway.awaitReady(START);
     }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,5 +138,36 @@ class DistributedModeTest {
         // the guild's commands really were spread over both workers, so some reads followed another worker's write
         assertThat(first.metric("guildhall_events_handled_total")).isGreaterThan(firstBefore);
         assertThat(second.metric("guildhall_events_handled_total")).isGreaterThan(secondBefore);
+    }
+
+    @Test
+    void aSetupRunFromTheCommandLineIsSeenByEveryWorkerAtOnce() {
+        TestGuild guild = joinedGuild("Shell Club");
+        cluster.finalAnswer(cluster.setUp(guild, "frolf"));
+        double firstBefore = first.metric("guildhall_events_handled_total");
+        double secondBefore = second.metric("guildhall_events_handled_total");
+        // the modal shows the stored prefix; after a few, both workers hold the guild's config in their cache
+        for (int i = 0; i < 8; i++) assertThat(modalPrefix(guild)).isEqualTo("frolf");
+        assertThat(first.metric("guildhall_events_handled_total")).isGreaterThan(firstBefore);
+        assertThat(second.metric("guildhall_events_handled_total")).isGreaterThan(secondBefore);
+        Map<String, String> env = new HashMap<>(cluster.gatewayEnvironment());
+        env.remove("BOT_MODE");
+        StringWriter out = new StringWriter();
+
+        int exit = Main.commandLine(env, new PrintWriter(out, true))
+                .execute("setup", Long.toString(guild.id()), "--prefix", "shell");
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("is set up with prefix 'shell'").doesNotContain("Warning");
+        for (int i = 0; i < 8; i++) assertThat(modalPrefix(guild)).isEqualTo("shell");
+    }
+
+    private String modalPrefix(TestGuild guild) {
+        JsonNode modal = cluster.command(guild, guild.owner(), "setup").response().orElseThrow();
+        assertThat(modal.get("type").asInt()).isEqualTo(9);
+        return modal.findParents("custom_id").stream()
+                .filter(component -> component.get("custom_id").asText().equals("prefix"))
+                .map(component -> component.get("value").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no prefix input in " + modal));
     }
 }

@@ -4,11 +4,15 @@ import dev.guildhall.core.id.GuildId;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -56,6 +60,27 @@ public final class CacheInvalidation implements AutoCloseable {
      */
     public void announce(GuildId guild) {
         nats.publish(subject, guild.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Announces changed guilds from a process that holds no NATS connection of its own (the command line): connects,
+     * publishes, waits until the server has them, and disconnects. Fails with a message that names the server by
+     * {@code natsAddress} (the URL without credentials), never by the URL itself.
+     */
+    public static void announceOnce(String natsUrl, String natsAddress, String environment,
+                                    Collection<GuildId> guilds) {
+        String subject = ActionSettings.topologyOf(environment).cacheInvalidationSubject();
+        Options options = Options.builder().server(natsUrl).connectionName("guildhall-" + environment + "-cli")
+                .maxReconnects(0).build();
+        try (Connection nats = Nats.connect(options)) {
+            for (GuildId guild : guilds) nats.publish(subject, guild.toString().getBytes(StandardCharsets.UTF_8));
+            nats.flush(FLUSH_TIMEOUT);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("could not announce the change over NATS at " + natsAddress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted announcing the change over NATS at " + natsAddress);
+        }
     }
 
     private static void receive(Message message, Consumer<GuildId> onInvalidate) {

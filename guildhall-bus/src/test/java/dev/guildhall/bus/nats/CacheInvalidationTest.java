@@ -100,6 +100,31 @@ class CacheInvalidationTest {
     }
 
     @Test
+    void aOneShotAnnouncementFromAProcessWithoutAConnectionReachesTheListeners() {
+        List<GuildId> seen = new CopyOnWriteArrayList<>();
+        try (CacheInvalidation listener = CacheInvalidation.start(gateway, "cache4", seen::add)) {
+            CacheInvalidation.announceOnce(nats.url(), "the test's NATS", "cache4", List.of(GUILD, OTHER));
+
+            Eventually.await("both guilds invalidated", () -> seen.size() == 2);
+        }
+        assertThat(seen).containsExactly(GUILD, OTHER);
+    }
+
+    @Test
+    void aOneShotAnnouncementToAnUnreachableServerNamesItWithoutItsCredentials() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "nats://operator:s3cret@127.0.0.1:" + closedPort;
+
+        assertThatThrownBy(() -> CacheInvalidation.announceOnce(url, "127.0.0.1:" + closedPort, "cache5", List.of(GUILD)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:" + closedPort)
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void anEnvironmentThatWouldBreakTheSubjectIsRefused() {
         assertThatThrownBy(() -> CacheInvalidation.start(worker, "prod.>", guild -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
