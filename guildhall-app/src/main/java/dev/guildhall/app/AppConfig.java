@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.bus.nats.NatsConnections;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.store.StoreSettings;
@@ -44,7 +45,7 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
                             Duration interactionDeferAfter) {
         /** The NATS URL without any user or password in it, for logs and readiness messages. */
         public String natsAddress() {
-            return natsUrl.replaceAll("//[^@/]*@", "//");
+            return NatsConnections.redacted(natsUrl);
         }
 
         @Override

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,9 +93,8 @@ final class SetupCommand implements Callable<Integer> {
     private void announce(AppConfig config, Set<GuildId> changed) {
         if (changed.isEmpty() || !main.env().containsKey("NATS_URL")) return;
         try {
-            CacheInvalidation.announceOnce(config.bus().natsUrl(), config.bus().natsAddress(), config.environment(),
-                    changed);
-        } catch (IllegalStateException e) {
+            CacheInvalidation.announceOnce(config.bus().natsUrl(), config.environment(), changed);
+        } catch (IllegalStateException | UncheckedIOException e) {
             main.out().println("Warning: " + e.getMessage() + "; workers see the change when their cached copy "
                     + "expires (within 10 minutes).");
         }

@@ -4,12 +4,9 @@ import dev.guildhall.core.id.GuildId;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -64,22 +61,19 @@ public final class CacheInvalidation implements AutoCloseable {
 
     /**
      * Announces changed guilds from a process that holds no NATS connection of its own (the command line): connects,
-     * publishes, waits until the server has them, and disconnects. Fails with a message that names the server by
-     * {@code natsAddress} (the URL without credentials), never by the URL itself.
+     * publishes, waits until the server has them, and disconnects. Its errors name the server without credentials.
      */
-    public static void announceOnce(String natsUrl, String natsAddress, String environment,
-                                    Collection<GuildId> guilds) {
+    public static void announceOnce(String natsUrl, String environment, Collection<GuildId> guilds) {
         String subject = ActionSettings.topologyOf(environment).cacheInvalidationSubject();
-        Options options = Options.builder().server(natsUrl).connectionName("guildhall-" + environment + "-cli")
-                .maxReconnects(0).build();
-        try (Connection nats = Nats.connect(options)) {
+        try (Connection nats = NatsConnections.connect(natsUrl, "guildhall-" + environment + "-cli", 0)) {
             for (GuildId guild : guilds) nats.publish(subject, guild.toString().getBytes(StandardCharsets.UTF_8));
             nats.flush(FLUSH_TIMEOUT);
-        } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("could not announce the change over NATS at " + natsAddress);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("NATS at " + NatsConnections.redacted(natsUrl)
+                    + " did not confirm the cache invalidation within " + FLUSH_TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted announcing the change over NATS at " + natsAddress);
+            throw new IllegalStateException("interrupted announcing a cache invalidation");
         }
     }
 

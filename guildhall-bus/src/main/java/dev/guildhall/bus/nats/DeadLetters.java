@@ -50,18 +50,8 @@ public final class DeadLetters implements AutoCloseable {
     /** Connects to the settings' NATS and checks that the environment's inbound and dead-letter streams exist. */
     public static DeadLetters open(JetStreamSettings settings) {
         Topology topology = new Topology(settings.environment(), settings.partitions());
-        Connection connection;
-        try {
-            connection = Nats.connect(Options.builder()
-                    .server(settings.natsUrl())
-                    .connectionName("guildhall-" + settings.environment() + "-dead-letters")
-                    .build());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not connect to NATS at " + settings.natsUrl(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted connecting to NATS at " + settings.natsUrl(), e);
-        }
+        Connection connection = NatsConnections.connect(settings.natsUrl(),
+                "guildhall-" + settings.environment() + "-dead-letters", Options.DEFAULT_MAX_RECONNECT);
         try {
             DeadLetters letters = new DeadLetters(topology, connection);
             letters.requireStream(topology.deadLetterStream(), settings);
@@ -70,7 +60,7 @@ public final class DeadLetters implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(connection);
             throw new UncheckedIOException("could not read the streams of environment '" + settings.environment()
-                    + "' at " + settings.natsUrl(), e);
+                    + "' at " + NatsConnections.redacted(settings.natsUrl()), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -82,7 +72,7 @@ public final class DeadLetters implements AutoCloseable {
             management.getStreamInfo(stream);
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
-                throw new IllegalStateException("NATS at " + settings.natsUrl() + " has no stream '" + stream
+                throw new IllegalStateException("NATS at " + NatsConnections.redacted(settings.natsUrl()) + " has no stream '" + stream
                         + "': no gateway or worker of environment '" + settings.environment() + "' has started there");
             }
             throw new IllegalStateException("could not read stream '" + stream + "': " + e.getMessage(), e);

@@ -100,20 +100,8 @@ public final class JetStreamBus implements Bus {
     /** As above; {@code acknowledged} hears of each envelope acknowledged and the delivery count it succeeded at. */
     static JetStreamBus start(JetStreamSettings settings, DeadLetterSink deadLetters, Duration drainTimeout,
                               ObjLongConsumer<Envelope> acknowledged) {
-        Options options = Options.builder()
-                .server(settings.natsUrl())
-                .connectionName("guildhall-" + settings.environment())
-                .maxReconnects(-1) // a broker restart must not end the process's bus
-                .build();
-        Connection connection;
-        try {
-            connection = Nats.connect(options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not connect to NATS at " + settings.natsUrl(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted connecting to NATS at " + settings.natsUrl(), e);
-        }
+        // a broker restart must not end the process's bus
+        Connection connection = NatsConnections.connect(settings.natsUrl(), "guildhall-" + settings.environment(), -1);
         try {
             JetStreamBus bus = new JetStreamBus(settings, deadLetters, drainTimeout, acknowledged, connection);
             BusStreams.ensure(bus.management, bus.topology, settings);

@@ -54,6 +54,14 @@ public record JetStreamSettings(String natsUrl, String environment, int partitio
      * Defaults for everything but the URL and environment: 16 partitions, 30 s ack wait, the default retry policy, a 1 s
      * pause while the handler is unavailable.
      */
+    /** As the record's, with the URL's credentials left out. */
+    @Override
+    public String toString() {
+        return "JetStreamSettings[natsUrl=" + NatsConnections.redacted(natsUrl) + ", environment=" + environment
+                + ", partitions=" + partitions + ", ackWait=" + ackWait + ", maxDeliveries=" + maxDeliveries
+                + ", backoff=" + backoff + ", unavailablePause=" + unavailablePause + "]";
+    }
+
     public static JetStreamSettings of(String natsUrl, String environment) {
         return new JetStreamSettings(natsUrl, environment, DEFAULT_PARTITIONS, DEFAULT_ACK_WAIT, 1,
                 List.of(Duration.ZERO)).withRetry(RetryPolicy.DEFAULT);
