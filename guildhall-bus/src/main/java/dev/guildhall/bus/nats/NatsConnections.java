@@ -28,10 +28,13 @@ public final class NatsConnections {
      * connection), 0 never (a one-shot command).
      */
     static Connection connect(String natsUrl, String connectionName, int maxReconnects) {
+        NatsEventLog events = new NatsEventLog(connectionName);
         Options options = Options.builder()
                 .server(natsUrl)
                 .connectionName(connectionName)
                 .maxReconnects(maxReconnects)
+                .errorListener(events)
+                .connectionListener(events)
                 .build();
         try {
             return Nats.connect(options);
