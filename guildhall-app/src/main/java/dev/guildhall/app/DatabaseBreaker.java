@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +51,14 @@ final class DatabaseBreaker {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
         CircuitBreaker breaker = registry.circuitBreaker(NAME);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(metrics);
+        // registered up front, so that a dashboard or an alert sees 0 rather than no series before the first outage
+        for (CircuitBreaker.State state : List.of(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN,
+                CircuitBreaker.State.CLOSED)) {
+            transitions(metrics, state);
+        }
         breaker.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.State to = event.getStateTransition().getToState();
-            Counter.builder(TRANSITIONS).description("State changes of the database circuit breaker")
-                    .tag("to", to.name().toLowerCase(Locale.ROOT)).register(metrics).increment();
+            transitions(metrics, to).increment();
             if (to == CircuitBreaker.State.OPEN) {
                 log.warn("database unreachable: circuit breaker open, consumption paused for {}", openFor);
             } else {
@@ -61,6 +66,11 @@ final class DatabaseBreaker {
             }
         });
         return new DatabaseBreaker(breaker);
+    }
+
+    private static Counter transitions(MeterRegistry metrics, CircuitBreaker.State to) {
+        return Counter.builder(TRANSITIONS).description("State changes of the database circuit breaker")
+                .tag("to", to.name().toLowerCase(Locale.ROOT)).register(metrics);
     }
 
     /**

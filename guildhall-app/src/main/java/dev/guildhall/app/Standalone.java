@@ -1,6 +1,8 @@
 package dev.guildhall.app;
 
 import dev.guildhall.bus.InProcessBus;
+import dev.guildhall.bus.RetryPolicy;
+import dev.guildhall.bus.Sleeper;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.module.GuildModule;
@@ -41,7 +43,8 @@ public final class Standalone implements Running {
             store = own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
             own(metrics::close);
-            InProcessBus bus = own(new InProcessBus());
+            InProcessBus bus = own(new InProcessBus(RetryPolicy.DEFAULT, DeadLetterMetrics.countingAndLogging(metrics),
+                    Sleeper.system(), InProcessBus.DEFAULT_DRAIN_TIMEOUT));
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = own(DiscordConnection.connect(
                     sandbox.map(Sandbox::discordSettings).orElseGet(() -> settingsFor(config))

@@ -45,7 +45,8 @@ public final class Worker implements Running {
             store = resources.own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
             resources.own(metrics::close);
-            JetStreamBus bus = resources.own(JetStreamBus.start(Distributed.busSettings(config)));
+            JetStreamBus bus = resources.own(JetStreamBus.start(Distributed.busSettings(config),
+                    DeadLetterMetrics.countingAndLogging(metrics), JetStreamBus.DEFAULT_DRAIN_TIMEOUT));
             RemoteDiscord discord = RemoteDiscord.on(bus.connection(),
                     ActionSettings.of(config.environment(), config.discord().shards()));
             CacheInvalidation invalidation = resources.own(CacheInvalidation.start(bus.connection(),

@@ -178,6 +178,9 @@ class DistributedFailureTest {
                 out -> out.contains("1 dead letter(s)"));
         assertThat(listed).contains("probe-fail:" + guild).contains("attempts 3").contains("probe-fail handler is broken");
         assertThat(cluster.probe(guild)).doesNotContainKey("fixed");
+        // the worker counts a dead letter just after storing it
+        ClusterHarness.eventually(() -> workers.values().stream()
+                .mapToDouble(w -> w.metric("guildhall_dead_letters_total")).sum(), counted -> counted == 1.0);
 
         restartWorkers(Map.of());
         assertThat(cluster.cli("dlq", "replay", "--guild", guild.toString())).contains("replayed 1 dead letter(s)");

@@ -162,6 +162,47 @@ class DistributedModeTest {
         for (int i = 0; i < 8; i++) assertThat(modalPrefix(guild)).isEqualTo("shell");
     }
 
+    /**
+     * Every series the Grafana dashboard queries (name, and each label it matches on or groups by) is one a running
+     * gateway or worker exports, so no panel stays empty for a renamed or missing metric.
+     */
+    @Test
+    void theDashboardQueriesOnlySeriesTheGatewayAndWorkersExport() throws Exception {
+        TestGuild guild = joinedGuild("Dashboard Club");
+        cluster.finalAnswer(cluster.command(guild, guild.member(), "probe"));
+        List<String> samples = new ArrayList<>();
+        for (ServiceProcess process : List.of(cluster.gateway(), first, second)) {
+            process.get("/metrics").lines().filter(line -> !line.startsWith("#")).forEach(samples::add);
+        }
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("..", "deploy", "grafana", "guildhall.json").toFile());
+        List<String> expressions = dashboard.findValues("expr").stream().map(JsonNode::asText).toList();
+        assertThat(expressions).hasSizeGreaterThan(10);
+
+        java.util.regex.Pattern selector = java.util.regex.Pattern.compile("([a-z_][a-z0-9_]*)\\{([^}]*)}");
+        java.util.regex.Pattern grouping = java.util.regex.Pattern.compile("by \\(([a-z_, ]+)\\) \\(\\w+\\(([a-z_0-9]+)");
+        for (String expression : expressions) {
+            var series = selector.matcher(expression);
+            assertThat(series.find()).as(expression).isTrue();
+            do {
+                String name = series.group(1);
+                List<String> matchers = java.util.Arrays.stream(series.group(2).split(","))
+                        .map(String::strip).filter(m -> m.contains("=\"") && !m.contains("=~")).toList();
+                assertThat(samples).as("a sample of %s with %s, for %s", name, matchers, expression)
+                        .anyMatch(sample -> (sample.startsWith(name + "{") || sample.startsWith(name + " "))
+                                && matchers.stream().allMatch(sample::contains));
+            } while (series.find());
+            var grouped = grouping.matcher(expression);
+            while (grouped.find()) {
+                String name = grouped.group(2);
+                for (String label : grouped.group(1).split(",")) {
+                    assertThat(samples).as("%s grouped by %s, for %s", name, label.strip(), expression)
+                            .anyMatch(sample -> sample.startsWith(name + "{") && sample.contains(label.strip() + "=\""));
+                }
+            }
+        }
+    }
+
     private String modalPrefix(TestGuild guild) {
         JsonNode modal = cluster.command(guild, guild.owner(), "setup").response().orElseThrow();
         assertThat(modal.get("type").asInt()).isEqualTo(9);
