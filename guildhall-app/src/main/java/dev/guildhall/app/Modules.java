@@ -1,49 +1,66 @@
 package dev.guildhall.app;
 
 import dev.guildhall.core.module.GuildModule;
+import dev.guildhall.core.module.ModuleEnvironment;
+import dev.guildhall.core.module.ModuleProvider;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.core.port.Timers;
 import dev.guildhall.modules.admin.AdminModule;
-import dev.guildhall.modules.frolf.FrolfModule;
-import dev.guildhall.modules.frolf.tags.TagsFeature;
 import dev.guildhall.modules.setup.SetupModule;
 import dev.guildhall.modules.setup.SetupService;
 import dev.guildhall.store.Store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The built-in modules, wired explicitly: the one list every mode and command uses. */
+/**
+ * The modules of a process: the platform's own (setup and admin, always on) and the feature modules found on the
+ * class path with {@link ServiceLoader} (one {@link ModuleProvider} each), each with its migrations applied. The one
+ * list every mode and command uses.
+ */
 record Modules(SetupService setup, ModuleRegistry registry) {
 
     static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock) {
         return wire(store, discord, timers, clock, List.of());
     }
 
-    /**
-     * Setup and admin (always on), then the feature modules a guild may switch on and off. {@code extraFeatures}
-     * come after the built-in ones; production passes none.
-     */
+    /** {@code extraFeatures} come after the built-in ones; production passes none. */
     static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock, List<GuildModule> extraFeatures) {
-        List<GuildModule> features = new ArrayList<>();
-        // Feature modules, in the order /modules list shows them. Each takes what it needs from here:
-        // store (its repositories, store.moduleSettings()), discord, timers and clock.
-        TagsFeature frolfTags = new TagsFeature(store.frolfTags().tags(), store.frolfTags().seasons(), timers, clock);
-        features.add(new FrolfModule(store.frolfRounds(), frolfTags, store.moduleSettings(), timers, clock));
+        List<GuildModule> features = new ArrayList<>(builtIn(environment(store, timers, clock)));
         features.addAll(extraFeatures);
-
-        SetupService setup = new SetupService(store.guildConfigs(), discord, clock,
-                features.stream().map(GuildModule::id).toList());
-        // the admin module lists the registry's modules, and the registry needs the admin module: ask it later
+        for (GuildModule feature : features) migrate(store, feature);
+        // the setup and admin modules look after the registry's modules, and the registry holds them: ask it later
         AtomicReference<ModuleRegistry> registry = new AtomicReference<>();
+        SetupService setup = new SetupService(store.guildConfigs(), discord, clock, registry::get);
         List<GuildModule> all = new ArrayList<>();
-        all.add(new SetupModule(setup));
-        all.add(new AdminModule(store.guildConfigs(), store.moduleSettings(), () -> registry.get().all()));
+        all.add(new SetupModule(setup, registry::get));
+        all.add(new AdminModule(store.guildConfigs(), store.moduleSettings(), () -> registry.get().all(), setup));
         all.addAll(features);
         registry.set(new ModuleRegistry(all));
         return new Modules(setup, registry.get());
+    }
+
+    static ModuleEnvironment environment(Store store, Timers timers, Clock clock) {
+        return new ModuleEnvironment(store.dataSource(), store.settings().usesPostgres(), store.moduleSettings(),
+                timers, clock);
+    }
+
+    /** Every feature module on the class path, in the order of their ids. */
+    private static List<GuildModule> builtIn(ModuleEnvironment environment) {
+        return ServiceLoader.load(ModuleProvider.class, Modules.class.getClassLoader()).stream()
+                .map(provider -> provider.get().create(environment))
+                .sorted(Comparator.comparing(GuildModule::id))
+                .toList();
+    }
+
+    /** Applies the module's own migrations, from its own class loader (a plugin's, say). */
+    static void migrate(Store store, GuildModule module) {
+        module.migrations().ifPresent(location ->
+                store.migrateModule(module.id(), location, module.getClass().getClassLoader()));
     }
 }

@@ -3,7 +3,12 @@ package dev.guildhall.app;
 import dev.guildhall.bus.nats.CacheInvalidation;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.guild.SetupSettings;
+import dev.guildhall.core.command.PermissionLevel;
+import dev.guildhall.core.event.Envelope;
+import dev.guildhall.core.event.GuildEvent;
+import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.modules.setup.SetupException;
 import dev.guildhall.modules.setup.SetupReport;
@@ -18,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,8 +47,6 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--player-role") Optional<String> playerRole = Optional.empty();
     @Option(names = "--editor-role") Optional<String> editorRole = Optional.empty();
     @Option(names = "--admin-role") Optional<String> adminRole = Optional.empty();
-    @Option(names = "--signup-message") Optional<String> signupMessage = Optional.empty();
-    @Option(names = "--signup-emoji") Optional<String> signupEmoji = Optional.empty();
 
     SetupCommand(Main main) {
         this.main = main;
@@ -69,11 +73,12 @@ final class SetupCommand implements Callable<Integer> {
             SetupSettings current = service.currentSettings(guild);
             SetupSettings wanted = new SetupSettings(prefix.orElse(current.prefix()),
                     playerRole.orElse(current.playerRole()), editorRole.orElse(current.editorRole()),
-                    adminRole.orElse(current.adminRole()), signupMessage.orElse(current.signupMessage()),
-                    signupEmoji.orElse(current.signupEmoji()));
+                    adminRole.orElse(current.adminRole()));
             SetupReport report;
             try {
                 report = service.run(guild, wanted);
+                service.announceEnabled(operatorContext(guild, report.config(), discord, clock), report.config(),
+                        modules.registry().enabledIn(report.config()));
             } catch (SetupException e) {
                 main.out().println("Setup of guild " + guild + " failed: " + e.getMessage());
                 return 1;
@@ -87,6 +92,14 @@ final class SetupCommand implements Callable<Integer> {
                     + " roles.");
             return 0;
         }
+    }
+
+    /** What the modules see of a setup run from the shell: an operator with the Admin level, no interaction. */
+    private static ModuleContext operatorContext(GuildId guild, GuildConfig config, DiscordConnection discord,
+                                                 Clock clock) {
+        Envelope envelope = new Envelope("cli-setup:" + guild + ":" + clock.millis(), guild, 0, clock.instant(),
+                new GuildEvent.GuildJoined(""), Map.of());
+        return new ModuleContext(envelope, Optional.of(config), PermissionLevel.ADMIN, discord.port(), clock);
     }
 
     /** A failed setup may have written part of the configuration, so this runs whatever the outcome. */

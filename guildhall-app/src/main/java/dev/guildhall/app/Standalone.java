@@ -60,7 +60,7 @@ public final class Standalone implements Running {
                     Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), port));
             bus.subscribe(dispatcher::dispatch);
             timers.start();
-            own(Retention.daily(store, clock, false));
+            own(Retention.daily(store, () -> registry, clock, false));
             web = own(WebServer.start(config.web(), metrics, List.of(
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
                             : Optional.of("not connected to Discord")),

@@ -61,7 +61,7 @@ public final class Worker implements Running {
             DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
             bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), discord, dispatcher, breaker));
             timers.start();
-            resources.own(Retention.daily(store, clock, true));
+            resources.own(Retention.daily(store, () -> registry, clock, true));
             web = resources.own(WebServer.start(config.web(), metrics, List.of(
                     ReadinessCheck.of("nats", () -> bus.isConnected() ? Optional.empty()
                             : Optional.of("not connected to NATS at " + config.bus().natsAddress())),

@@ -108,8 +108,7 @@ class AdminEndToEndTest {
         eventually(() -> commandNames(guild), names -> names.equals(List.of("setup")));
         control().invokeCommand(id, guild.general(), guild.owner(), "setup", Map.of(), WAIT);
         control().submitModal(id, guild.general(), guild.owner(), "setup:form", Map.of(
-                "prefix", "club", "roles", "Club Player, Club Editor, Club Admin",
-                "signup_message", "React to sign up!", "signup_emoji", "🥏"), WAIT);
+                "prefix", "club", "roles", "Club Player, Club Editor, Club Admin"), WAIT);
         eventually(() -> commandNames(guild), names -> names.containsAll(ADMIN_AND_DICE));
         return guild;
     }

@@ -5,7 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What Maven modules cannot enforce alone: which packages may touch which libraries. */
 class ArchitectureTest {
@@ -31,11 +40,56 @@ class ArchitectureTest {
     }
 
     @Test
-    void modulesTalkToDiscordAndStorageOnlyThroughCorePorts() {
+    void modulesTalkToDiscordOnlyThroughActionsAndToThePlatformOnlyThroughCore() {
         noClasses().that().resideInAPackage("dev.guildhall.modules..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.guildhall.store..", "dev.guildhall.discord..",
-                        "dev.guildhall.bus..", "dev.guildhall.web..", "java.sql..")
+                        "dev.guildhall.bus..", "dev.guildhall.web..", "dev.guildhall.app..")
                 .check(GUILDHALL);
+    }
+
+    @Test
+    void onlyAModulesStorageAdapterTouchesSql() {
+        noClasses().that().resideInAPackage("dev.guildhall.modules..")
+                .and().resideOutsideOfPackage("dev.guildhall.modules.*.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..")
+                .check(GUILDHALL);
+    }
+
+    @Test
+    void theStoreAndCoreDependOnNoFeatureModule() {
+        noClasses().that().resideInAnyPackage("dev.guildhall.core..", "dev.guildhall.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.guildhall.modules..")
+                .check(GUILDHALL);
+    }
+
+    @Test
+    void aFeatureModuleDependsOnNoOtherFeatureModule() {
+        noClasses().that().resideInAPackage("dev.guildhall.modules.frolf..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.guildhall.modules.setup..",
+                        "dev.guildhall.modules.admin..")
+                .check(GUILDHALL);
+    }
+
+    /** Core knows no feature by name: not in a type, a constant or a comment. */
+    @Test
+    void coreNamesNoFeature() throws IOException {
+        Path core = Path.of("..", "guildhall-core", "src", "main");
+        List<String> features = List.of("frolf", "disc golf", "moderation", "economy", "antiraid", "anti-raid");
+        try (Stream<Path> files = Files.walk(core)) {
+            List<String> offending = files.filter(Files::isRegularFile).flatMap(file -> {
+                String text = read(file).toLowerCase(Locale.ROOT);
+                return features.stream().filter(text::contains).map(name -> core.relativize(file) + ": " + name);
+            }).toList();
+            assertThat(offending).isEmpty();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.app.EmulatorDriver.TestGuild;
-import dev.guildhall.core.guild.ChannelKind;
+import dev.guildhall.modules.frolf.FrolfResources;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.ManagedResource;
 import dev.guildhall.core.guild.SetupStatus;
@@ -84,9 +84,11 @@ class DistributedModeTest {
         assertThat(cluster.roleNames(guild)).containsOnlyOnce("Frolf Player", "Frolf Editor", "Frolf Admin");
         GuildConfig config = cluster.config(guild).orElseThrow();
         assertThat(config.status()).isEqualTo(SetupStatus.COMPLETE);
-        assertThat(config.channels().values()).hasSize(3).allMatch(ManagedResource::created);
-        assertThat(config.roles().values()).hasSize(3).allMatch(ManagedResource::created);
-        long signupChannel = config.channel(ChannelKind.SIGNUP).orElseThrow().id();
+        assertThat(config.channels()).containsOnlyKeys("frolf.events", "frolf.leaderboard", "frolf.signup");
+        assertThat(config.channels().values()).allMatch(ManagedResource::created);
+        assertThat(config.roles()).containsOnlyKeys("player", "editor", "admin");
+        assertThat(config.roles().values()).allMatch(ManagedResource::created);
+        long signupChannel = config.channel(FrolfResources.SIGNUP.key()).orElseThrow().id();
         eventually(() -> cluster.control().messages(signupChannel), messages -> messages.size() == 1
                 && messages.get(0).path("reactions").size() == 1);
         List<String> full = new ArrayList<>(GuildLifecycleEndToEndTest.FULL_SET);

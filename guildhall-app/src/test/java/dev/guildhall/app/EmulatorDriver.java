@@ -56,8 +56,7 @@ abstract class EmulatorDriver {
 
     InteractionOutcome submitSetup(TestGuild guild, long user, String prefix) {
         return control().submitModal(guild.id(), guild.general(), user, "setup:form", Map.of(
-                "prefix", prefix, "roles", "Frolf Player, Frolf Editor, Frolf Admin",
-                "signup_message", "React to sign up!", "signup_emoji", "🥏"), WAIT);
+                "prefix", prefix, "roles", "Frolf Player, Frolf Editor, Frolf Admin"), WAIT);
     }
 
     /** Opens the setup modal as the owner and submits it. */

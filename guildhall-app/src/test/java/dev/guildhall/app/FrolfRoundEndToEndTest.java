@@ -2,7 +2,8 @@ package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.app.EmulatorDriver.TestGuild;
-import dev.guildhall.core.guild.ChannelKind;
+import dev.guildhall.modules.frolf.FrolfResources;
+import dev.guildhall.modules.frolf.storage.FrolfStorage;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.RoleKind;
 import dev.guildhall.emulator.InteractionOutcome;
@@ -62,7 +63,7 @@ class FrolfRoundEndToEndTest {
         bot.setUp(guild, "frolf");
         eventually(() -> bot.commandNames(guild), names -> names.contains("round"));
         GuildConfig config = bot.config(guild).orElseThrow();
-        long events = config.channel(ChannelKind.EVENTS).orElseThrow().id();
+        long events = config.channel(FrolfResources.EVENTS.key()).orElseThrow().id();
         long playerRole = config.role(RoleKind.PLAYER).orElseThrow().id();
         List<Long> members = new ArrayList<>();
         for (int i = 1; i <= players; i++) {
@@ -87,8 +88,13 @@ class FrolfRoundEndToEndTest {
         return Long.parseLong(text.substring("Round #".length(), text.indexOf(' ', "Round #".length())));
     }
 
+    /** Frolf's tables, read as the module's own storage adapter reads them. */
+    static FrolfStorage frolf() {
+        return FrolfStorage.on(bot.app().store().dataSource());
+    }
+
     static Round stored(Club club, long round) {
-        return bot.app().store().frolfRounds().find(club.guild().guildId(), round).orElseThrow();
+        return frolf().rounds().find(club.guild().guildId(), round).orElseThrow();
     }
 
     static JsonNode roundMessage(Club club, long round) {
@@ -198,7 +204,7 @@ class FrolfRoundEndToEndTest {
                 .contains("recomputed");
         String corrected = String.join("\n", "**#1** " + mention(p.get(0)), "**#2** " + mention(p.get(1)),
                 "**#3** " + mention(p.get(3)), "**#4** " + mention(p.get(2)));
-        long leaderboardChannel = config.channel(ChannelKind.LEADERBOARD).orElseThrow().id();
+        long leaderboardChannel = config.channel(FrolfResources.LEADERBOARD.key()).orElseThrow().id();
         eventually(() -> bot.control().messages(leaderboardChannel), messages -> messages.size() == 1
                 && messages.getFirst().path("embeds").path(0).path("description").asText().startsWith(corrected));
         assertThat(field(roundMessage(club, round), "Results")).startsWith("1. " + mention(p.get(0)) + " -5");
@@ -264,7 +270,7 @@ class FrolfRoundEndToEndTest {
 
         assertThat(bot.control().scheduledEvents(club.guild().id())).isEmpty();
         assertThat(bot.control().messages(club.events())).noneMatch(m -> m.toString().contains("Cancelled"));
-        assertThat(bot.app().store().frolfRounds().find(club.guild().guildId(), round)).isEmpty();
+        assertThat(frolf().rounds().find(club.guild().guildId(), round)).isEmpty();
     }
 
     @Test
@@ -291,7 +297,7 @@ class FrolfRoundEndToEndTest {
         assertThat(bot.commandNames(south.guild())).containsAll(frolf);
         assertThat(content(click(north, round, north.players().get(0), "frolf:rsvp:accept:" + round)))
                 .contains("not available");
-        assertThat(bot.app().store().frolfRounds().participants(north.guild().guildId(), round)).isEmpty();
+        assertThat(frolf().rounds().participants(north.guild().guildId(), round)).isEmpty();
         assertThat(createRound(south, south.players().get(0), "Still on", clock.instant().plus(Duration.ofHours(2))))
                 .isEqualTo(1);
     }
@@ -312,7 +318,7 @@ class FrolfRoundEndToEndTest {
         String tokyo = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo")).format(start);
         bot.control().submitModal(club.guild().id(), club.events(), club.players().get(0), "frolf:round:create",
                 Map.of("title", "Tokyo time", "start", tokyo), WAIT);
-        assertThat(bot.app().store().frolfRounds().rounds(club.guild().guildId()).getFirst().draft().start())
+        assertThat(frolf().rounds().rounds(club.guild().guildId()).getFirst().draft().start())
                 .isEqualTo(start);
     }
 
@@ -328,7 +334,7 @@ class FrolfRoundEndToEndTest {
         String southBoard = command(south, south.guild().member(), "leaderboard", Map.of()).response().orElseThrow()
                 .path("data").path("embeds").path(0).path("description").asText();
         assertThat(southBoard).contains(mention(south.players().get(0))).doesNotContain(mention(north.players().get(0)));
-        assertThat(bot.app().store().frolfTags().seasons().active(north.guild().guildId())).isPresent();
-        assertThat(bot.app().store().frolfTags().seasons().active(south.guild().guildId())).isEmpty();
+        assertThat(frolf().seasons().active(north.guild().guildId())).isPresent();
+        assertThat(frolf().seasons().active(south.guild().guildId())).isEmpty();
     }
 }

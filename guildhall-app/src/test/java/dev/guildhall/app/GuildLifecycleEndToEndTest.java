@@ -2,7 +2,7 @@ package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.app.EmulatorDriver.TestGuild;
-import dev.guildhall.core.guild.ChannelKind;
+import dev.guildhall.modules.frolf.FrolfResources;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.ManagedResource;
 import dev.guildhall.core.guild.SetupStatus;
@@ -91,12 +91,14 @@ class GuildLifecycleEndToEndTest {
         assertThat(bot.roleNames(guild)).contains("Frolf Player", "Frolf Editor", "Frolf Admin");
         GuildConfig config = bot.config(guild).orElseThrow();
         assertThat(config.status()).isEqualTo(SetupStatus.COMPLETE);
-        assertThat(config.channels().values()).hasSize(3).allMatch(ManagedResource::created);
-        assertThat(config.roles().values()).hasSize(3).allMatch(ManagedResource::created);
-        long signupChannel = config.channel(ChannelKind.SIGNUP).orElseThrow().id();
+        assertThat(config.channels()).containsOnlyKeys("frolf.events", "frolf.leaderboard", "frolf.signup");
+        assertThat(config.channels().values()).allMatch(ManagedResource::created);
+        assertThat(config.roles()).containsOnlyKeys("player", "editor", "admin");
+        assertThat(config.roles().values()).allMatch(ManagedResource::created);
+        long signupChannel = config.channel(FrolfResources.SIGNUP.key()).orElseThrow().id();
         List<JsonNode> signup = bot.control().messages(signupChannel);
         assertThat(signup).singleElement().satisfies(message -> {
-            assertThat(message.get("content").asText()).isEqualTo("React to sign up!");
+            assertThat(message.get("content").asText()).isEqualTo("React to this message to sign up as a player!");
             assertThat(message.get("reactions").get(0).get("emoji").get("name").asText()).isEqualTo("🥏");
         });
         eventually(() -> bot.commandNames(guild), names -> names.equals(FULL_SET));
@@ -123,7 +125,7 @@ class GuildLifecycleEndToEndTest {
         bot.control().botJoin(guild.id());
         eventually(() -> bot.commandNames(guild), names -> names.equals(List.of("setup")));
         bot.setUp(guild, "frolf");
-        assertThat(bot.config(guild).orElseThrow().channel(ChannelKind.EVENTS).orElseThrow())
+        assertThat(bot.config(guild).orElseThrow().channel(FrolfResources.EVENTS.key()).orElseThrow())
                 .isEqualTo(ManagedResource.adopted(adopted));
         eventually(() -> bot.commandNames(guild), names -> names.equals(FULL_SET));
 

@@ -106,8 +106,7 @@ final class EmulatedDiscord implements AutoCloseable {
                     + " instead of its modal in guild " + id);
         }
         control.submitModal(id, channel, owner, opened.path("data").path("custom_id").asText(), Map.of(
-                "prefix", "bench", "roles", "Player, Editor, Admin",
-                "signup_message", "React to sign up", "signup_emoji", "🥏"), SETUP_WAIT);
+                "prefix", "bench", "roles", "Player, Editor, Admin"), SETUP_WAIT);
         awaitCommand(id, COMMAND);
         return new BenchGuild(id, owner, member, channel);
     }

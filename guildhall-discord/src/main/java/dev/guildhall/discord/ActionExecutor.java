@@ -118,7 +118,7 @@ final class ActionExecutor implements DiscordPort {
                 .toList();
         var roles = guild.getRoles().stream()
                 .filter(r -> !r.isPublicRole() && !r.isManaged())
-                .map(r -> new GuildSnapshot.Role(RoleId.of(r.getIdLong()), r.getName()))
+                .map(r -> new GuildSnapshot.Role(RoleId.of(r.getIdLong()), r.getName(), r.getPermissionsRaw()))
                 .toList();
         return new GuildSnapshot(GuildId.of(guild.getIdLong()), guild.getName(), channels, roles);
     }

@@ -8,14 +8,12 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.GuildConfigStore;
 import dev.guildhall.core.settings.ModuleSettingsStore;
-import dev.guildhall.modules.frolf.rounds.RoundRepository;
-import dev.guildhall.store.frolf.rounds.RoundStore;
-import dev.guildhall.store.frolf.tags.FrolfTagStore;
 import dev.guildhall.store.ledger.EnvelopeLedger;
 import dev.guildhall.store.ledger.LedgerTransactions;
 import dev.guildhall.store.settings.SettingsStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +26,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The database of a Guildhall process, SQLite or PostgreSQL: a connection pool, the schema brought up to date by
- * Flyway on open (scripts under {@code db/migration}, one set for both databases), and the repositories.
+ * The database of a Guildhall process, SQLite or PostgreSQL: a connection pool, the platform's schema brought up to
+ * date by Flyway on open (scripts under {@code db/migration}, one set for both databases), each module's own
+ * migrations on request ({@link #migrateModule}), the envelope ledger and the platform's repositories.
  *
  * <p>Timestamps are stored as epoch milliseconds: instants read back are cut to the millisecond.
  *
@@ -57,10 +58,9 @@ public final class Store implements AutoCloseable {
     private final JdbiGuildConfigStore guildConfigsUncached;
     private final CachedGuildConfigStore guildConfigs;
     private final JdbiCommandSyncStore commandSyncs;
-    private final RoundRepository frolfRounds;
-    private final FrolfTagStore frolfTags;
     private final SettingsStore moduleSettings;
     private final EnvelopeLedger envelopeLedger;
+    private final GuildPurge purge;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
@@ -73,10 +73,9 @@ public final class Store implements AutoCloseable {
         this.guildConfigs = new CachedGuildConfigStore(guildConfigsUncached, CachedGuildConfigStore.DEFAULT_MAX_GUILDS,
                 CachedGuildConfigStore.DEFAULT_EXPIRY, Ticker.systemTicker(), transactions);
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
-        this.frolfRounds = RoundStore.on(jdbi);
-        this.frolfTags = FrolfTagStore.on(jdbi);
         this.moduleSettings = SettingsStore.on(jdbi, clock, transactions);
         this.envelopeLedger = EnvelopeLedger.on(jdbi, clock, transactions, this::invalidateCachedGuild);
+        this.purge = new GuildPurge(jdbi);
     }
 
     public static Store open(StoreSettings settings) {
@@ -126,16 +125,51 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(StoreSettings settings, HikariDataSource pool) {
-        // SQLite: Flyway gets its own connections, since the pool holds just one and Flyway may want two.
-        Flyway flyway = settings.usesPostgres()
-                ? Flyway.configure().dataSource(pool).locations("classpath:db/migration").load()
-                : Flyway.configure().dataSource(settings.jdbcUrl(), null, null).locations("classpath:db/migration").load();
+        // Versions 3 and 4 were disc golf's tables before modules kept their own migrations; databases that have them
+        // keep them, and the frolf module's own history adopts them (its scripts create only what is missing).
+        Flyway flyway = flyway(settings, pool, Store.class.getClassLoader())
+                .locations("classpath:db/migration").ignoreMigrationPatterns("*:missing").load();
         try {
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) log.info("applied {} migration(s) to {}", applied, settings);
         } catch (FlywayException e) {
             throw new StoreException(StoreException.Kind.MIGRATION_FAILED,
                     "could not migrate the database " + settings, e);
+        }
+    }
+
+    /** SQLite: Flyway gets its own connections, since the pool holds just one and Flyway may want two. */
+    private static FluentConfiguration flyway(StoreSettings settings, HikariDataSource pool, ClassLoader loader) {
+        FluentConfiguration configuration = Flyway.configure(loader);
+        return settings.usesPostgres() ? configuration.dataSource(pool)
+                : configuration.dataSource(settings.jdbcUrl(), null, null);
+    }
+
+    /**
+     * Brings one module's tables up to date: the Flyway scripts in the classpath folder {@code location} of
+     * {@code loader} (a plugin's class loader, say), recorded in a history table of the module's own
+     * ({@code flyway_module_<id>}), so modules never compete for version numbers. A database that already has some of
+     * the module's tables from before it kept its own history is adopted: its history starts at version 0. Returns
+     * how many scripts ran.
+     *
+     * @throws StoreException of kind {@code MIGRATION_FAILED} naming the module; a failed script leaves the history
+     *                        as it was before it (PostgreSQL runs each script in a transaction)
+     */
+    public int migrateModule(String moduleId, String location, ClassLoader loader) {
+        if (!moduleId.matches("[a-z0-9_]+")) {
+            throw new StoreException(StoreException.Kind.BAD_SETTINGS, "module id '" + moduleId
+                    + "' cannot name a migration history table: use a-z, 0-9 and _", null);
+        }
+        Flyway flyway = flyway(settings, dataSource, loader).locations("classpath:" + location)
+                .table("flyway_module_" + moduleId).baselineOnMigrate(true).baselineVersion("0")
+                .failOnMissingLocations(true).load();
+        try {
+            int applied = flyway.migrate().migrationsExecuted;
+            if (applied > 0) log.info("applied {} migration(s) of module {} to {}", applied, moduleId, settings);
+            return applied;
+        } catch (FlywayException e) {
+            throw new StoreException(StoreException.Kind.MIGRATION_FAILED,
+                    "could not apply the migrations of module " + moduleId + ": " + e.getMessage(), e);
         }
     }
 
@@ -189,19 +223,23 @@ public final class Store implements AutoCloseable {
         return commandSyncs;
     }
 
-    /** Disc golf rounds and their participants. */
-    public RoundRepository frolfRounds() {
-        return frolfRounds;
-    }
-
-    /** The frolf tag leaderboard ({@code tags()}) and seasons ({@code seasons()}). */
-    public FrolfTagStore frolfTags() {
-        return frolfTags;
-    }
-
     /** Modules' per-guild settings, validated on every write, cached on read. */
     public ModuleSettingsStore moduleSettings() {
         return moduleSettings.settings();
+    }
+
+    /** Guilds whose configuration was soft-deleted (the bot left, or an admin reset) before {@code cutoff}. */
+    public List<GuildId> guildsDeletedBefore(Instant cutoff) {
+        return purge.deletedBefore(cutoff);
+    }
+
+    /**
+     * Deletes everything the platform keeps of the guild: configuration, command hash, module settings, handled
+     * envelopes and pending timers. Each module's own rows go through its {@code purgeGuild} hook, before this.
+     */
+    public void purgeGuild(GuildId guild) {
+        purge.purge(guild);
+        invalidateCachedGuild(guild);
     }
 
     /** Whether a trivial query succeeds within a few seconds; for readiness checks. */

@@ -14,7 +14,7 @@ final class StoredInstants {
 
     static GuildConfig normalized(GuildConfig config) {
         return new GuildConfig(config.guild(), config.status(), config.settings(), config.channels(), config.roles(),
-                config.signupMessage(), config.enabledModules(),
+                config.enabledModules(),
                 config.deletedAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)),
                 config.updatedAt().truncatedTo(ChronoUnit.MILLIS));
     }

@@ -1,6 +1,5 @@
 package dev.guildhall.store;
 
-import dev.guildhall.core.guild.ChannelKind;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.ManagedResource;
 import dev.guildhall.core.guild.RoleKind;
@@ -73,8 +72,8 @@ abstract class GuildConfigStoreContract {
     void savingAgainReplacesTheWholeConfig() {
         configs.save(fullConfig(GUILD_A));
         GuildConfig replaced = new GuildConfig(GUILD_A, SetupStatus.IN_PROGRESS,
-                new SetupSettings("other", "P", "E", "A", "Sign here", "✅"),
-                Map.of(ChannelKind.EVENTS, ManagedResource.adopted(900L)), Map.of(), Optional.empty(),
+                new SetupSettings("other", "P", "E", "A"),
+                Map.of("frolf.events", ManagedResource.adopted(900L)), Map.of(),
                 Set.of("audit"), Optional.empty(), T0.plusSeconds(60));
 
         configs.save(replaced);
@@ -129,7 +128,7 @@ abstract class GuildConfigStoreContract {
     @Test
     void operationsOnOneGuildNeverReadOrChangeAnother() {
         GuildConfig a = fullConfig(GUILD_A);
-        GuildConfig b = GuildConfig.started(GUILD_B, new SetupSettings("bee", "Bp", "Be", "Ba", "Hi", "🐝"), T0);
+        GuildConfig b = GuildConfig.started(GUILD_B, new SetupSettings("bee", "Bp", "Be", "Ba"), T0);
         configs.save(a);
         configs.save(b);
 
@@ -164,16 +163,16 @@ abstract class GuildConfigStoreContract {
 
     /** Every field set, with values that catch mix-ups: each resource flag combination, unicode text. */
     protected static GuildConfig fullConfig(GuildId guild) {
-        SetupSettings settings = new SetupSettings("club-7", "Putter", "Marshal", "Director",
-                "React with the disc to join — «weekly» rounds!", "🥏");
+        SetupSettings settings = new SetupSettings("club-7", "Putter «weekly»", "Marshal", "Director");
         return new GuildConfig(guild, SetupStatus.COMPLETE, settings,
-                Map.of(ChannelKind.EVENTS, ManagedResource.created(11L),
-                        ChannelKind.LEADERBOARD, ManagedResource.adopted(12L),
-                        ChannelKind.SIGNUP, ManagedResource.created(13L).markMissing()),
-                Map.of(RoleKind.PLAYER, ManagedResource.created(21L),
-                        RoleKind.EDITOR, ManagedResource.adopted(22L).markMissing(),
-                        RoleKind.ADMIN, ManagedResource.created(Long.MAX_VALUE)),
-                Optional.of(1_234_567_890_123_456_789L), Set.of("frolf", "audit", "moderation"),
+                Map.of("frolf.events", ManagedResource.created(11L),
+                        "frolf.leaderboard", ManagedResource.adopted(12L),
+                        "moderation.log", ManagedResource.created(13L).markMissing()),
+                Map.of(RoleKind.PLAYER.key(), ManagedResource.created(21L),
+                        RoleKind.EDITOR.key(), ManagedResource.adopted(22L).markMissing(),
+                        RoleKind.ADMIN.key(), ManagedResource.created(Long.MAX_VALUE),
+                        "moderation.muted", ManagedResource.created(23L)),
+                Set.of("frolf", "audit", "moderation"),
                 Optional.of(T0.minusSeconds(30)), T0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.guildhall.store;
 
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.testkit.PostgresServer;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,6 +14,6 @@ class PostgresCommandSyncStoreTest extends CommandSyncStoreContract {
 
     @Override
     protected StoreSettings freshSettings() {
-        return PostgresExtension.freshDatabase(server);
+        return StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
     }
 }

@@ -1,5 +1,6 @@
 package dev.guildhall.store;
 
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.core.port.GuildConfigStore;
 import dev.guildhall.testkit.PostgresServer;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +15,7 @@ class PostgresGuildConfigStoreTest extends GuildConfigStoreContract {
 
     @Override
     protected StoreSettings freshSettings() {
-        return PostgresExtension.freshDatabase(server);
+        return StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.guildhall.store;
 
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.SetupSettings;
 import dev.guildhall.core.id.GuildId;
@@ -32,7 +33,7 @@ class PostgresStoreTest {
 
     @Test
     void openingAgainMigratesNothingAndKeepsTheData() {
-        StoreSettings settings = PostgresExtension.freshDatabase(server);
+        StoreSettings settings = StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
         GuildConfig config = GuildConfig.started(GuildId.of(5L), SetupSettings.DEFAULTS, Instant.parse("2025-01-01T00:00:00Z"));
         try (Store store = Store.open(settings)) {
             store.guildConfigs().save(config);
@@ -46,7 +47,7 @@ class PostgresStoreTest {
 
     @Test
     void twoProcessesOpeningTheSameEmptyDatabaseAtOnceBothSucceed() throws Exception {
-        StoreSettings settings = PostgresExtension.freshDatabase(server);
+        StoreSettings settings = StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Store>> opened = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
@@ -72,7 +73,7 @@ class PostgresStoreTest {
 
     @Test
     void aDatabaseUrlInPostgresFormOpensTheStore() {
-        String jdbcUrl = PostgresExtension.freshDatabase(server).postgresUrl().orElseThrow();
+        String jdbcUrl = StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password()).postgresUrl().orElseThrow();
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
 
         try (Store store = Store.open(StoreSettings.fromDatabaseUrl(server.postgresUrl(database), Path.of("unused.db")))) {

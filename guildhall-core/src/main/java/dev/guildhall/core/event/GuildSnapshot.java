@@ -16,7 +16,12 @@ public record GuildSnapshot(GuildId id, String name, List<Channel> channels, Lis
 
     public record Channel(ChannelId id, String name) {}
 
-    public record Role(RoleId id, String name) {}
+    /** A role and its guild-wide permissions (Discord's bit set). */
+    public record Role(RoleId id, String name, long permissions) {
+        public Role(RoleId id, String name) {
+            this(id, name, 0L);
+        }
+    }
 
     public Optional<Channel> channel(ChannelId channel) {
         return channels.stream().filter(c -> c.id().equals(channel)).findFirst();

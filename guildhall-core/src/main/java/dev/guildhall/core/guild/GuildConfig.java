@@ -3,28 +3,29 @@ package dev.guildhall.core.guild;
 import dev.guildhall.core.id.GuildId;
 
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A guild's setup: the settings chosen, the channels and roles managed for it, the signup message, the modules it
- * enabled, and whether it is soft-deleted (the bot left or an admin reset it; kept 30 days).
+ * A guild's setup: the settings chosen, the channels and roles managed for it, the modules it enabled, and whether
+ * it is soft-deleted (the bot left or an admin reset it; kept 30 days). Channels and roles are keyed by the resource
+ * key that declared them: {@code <module>.<name>} for a module's resources, {@link RoleKind#key()} for the platform's
+ * permission-level roles.
  */
 public record GuildConfig(GuildId guild, SetupStatus status, SetupSettings settings,
-                          Map<ChannelKind, ManagedResource> channels, Map<RoleKind, ManagedResource> roles,
-                          Optional<Long> signupMessage, Set<String> enabledModules,
-                          Optional<Instant> deletedAt, Instant updatedAt) {
+                          Map<String, ManagedResource> channels, Map<String, ManagedResource> roles,
+                          Set<String> enabledModules, Optional<Instant> deletedAt, Instant updatedAt) {
     public GuildConfig {
-        channels = channels.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(channels));
-        roles = roles.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(roles));
+        channels = Map.copyOf(channels);
+        roles = Map.copyOf(roles);
         enabledModules = Set.copyOf(enabledModules);
     }
 
     public static GuildConfig started(GuildId guild, SetupSettings settings, Instant now) {
-        return new GuildConfig(guild, SetupStatus.IN_PROGRESS, settings, Map.of(), Map.of(), Optional.empty(),
-                Set.of(), Optional.empty(), now);
+        return new GuildConfig(guild, SetupStatus.IN_PROGRESS, settings, Map.of(), Map.of(), Set.of(),
+                Optional.empty(), now);
     }
 
     /** Set up, complete and not deleted: the guild gets its full command set. */
@@ -36,49 +37,67 @@ public record GuildConfig(GuildId guild, SetupStatus status, SetupSettings setti
         return deletedAt.isPresent();
     }
 
-    public Optional<ManagedResource> channel(ChannelKind kind) {
-        return Optional.ofNullable(channels.get(kind));
+    /** The channel declared under {@code key} (e.g. {@code club.events}), if setup made or adopted one. */
+    public Optional<ManagedResource> channel(String key) {
+        return Optional.ofNullable(channels.get(key));
+    }
+
+    /** The channel under {@code key} unless someone deleted it in Discord since. */
+    public Optional<ManagedResource> liveChannel(String key) {
+        return channel(key).filter(r -> !r.missing());
     }
 
     public Optional<ManagedResource> role(RoleKind kind) {
-        return Optional.ofNullable(roles.get(kind));
+        return role(kind.key());
+    }
+
+    public Optional<ManagedResource> role(String key) {
+        return Optional.ofNullable(roles.get(key));
     }
 
     public GuildConfig withStatus(SetupStatus newStatus, Instant now) {
-        return new GuildConfig(guild, newStatus, settings, channels, roles, signupMessage, enabledModules, deletedAt, now);
+        return new GuildConfig(guild, newStatus, settings, channels, roles, enabledModules, deletedAt, now);
     }
 
     public GuildConfig withSettings(SetupSettings newSettings, Instant now) {
-        return new GuildConfig(guild, status, newSettings, channels, roles, signupMessage, enabledModules, deletedAt, now);
+        return new GuildConfig(guild, status, newSettings, channels, roles, enabledModules, deletedAt, now);
     }
 
-    public GuildConfig withChannel(ChannelKind kind, ManagedResource resource, Instant now) {
-        Map<ChannelKind, ManagedResource> next = new EnumMap<>(ChannelKind.class);
-        next.putAll(channels);
-        next.put(kind, resource);
-        return new GuildConfig(guild, status, settings, next, roles, signupMessage, enabledModules, deletedAt, now);
+    public GuildConfig withChannel(String key, ManagedResource resource, Instant now) {
+        return new GuildConfig(guild, status, settings, with(channels, key, resource), roles, enabledModules,
+                deletedAt, now);
     }
 
     public GuildConfig withRole(RoleKind kind, ManagedResource resource, Instant now) {
-        Map<RoleKind, ManagedResource> next = new EnumMap<>(RoleKind.class);
-        next.putAll(roles);
-        next.put(kind, resource);
-        return new GuildConfig(guild, status, settings, channels, next, signupMessage, enabledModules, deletedAt, now);
+        return withRole(kind.key(), resource, now);
     }
 
-    public GuildConfig withSignupMessage(Optional<Long> message, Instant now) {
-        return new GuildConfig(guild, status, settings, channels, roles, message, enabledModules, deletedAt, now);
+    public GuildConfig withRole(String key, ManagedResource resource, Instant now) {
+        return new GuildConfig(guild, status, settings, channels, with(roles, key, resource), enabledModules,
+                deletedAt, now);
     }
 
     public GuildConfig withEnabledModules(Set<String> modules, Instant now) {
-        return new GuildConfig(guild, status, settings, channels, roles, signupMessage, modules, deletedAt, now);
+        return new GuildConfig(guild, status, settings, channels, roles, modules, deletedAt, now);
+    }
+
+    /** Forgets every managed channel and role (after reset deleted what it created). */
+    public GuildConfig withoutResources(Instant now) {
+        return new GuildConfig(guild, status, settings, Map.of(), Map.of(), enabledModules, deletedAt, now);
     }
 
     public GuildConfig softDeleted(Instant now) {
-        return new GuildConfig(guild, status, settings, channels, roles, signupMessage, enabledModules, Optional.of(now), now);
+        return new GuildConfig(guild, status, settings, channels, roles, enabledModules, Optional.of(now), now);
     }
 
     public GuildConfig restored(Instant now) {
-        return new GuildConfig(guild, status, settings, channels, roles, signupMessage, enabledModules, Optional.empty(), now);
+        return new GuildConfig(guild, status, settings, channels, roles, enabledModules, Optional.empty(), now);
+    }
+
+    private static Map<String, ManagedResource> with(Map<String, ManagedResource> map, String key,
+                                                     ManagedResource resource) {
+        Map<String, ManagedResource> next = new HashMap<>(map);
+        next.put(key, resource);
+        return next;
     }
 }

@@ -2,7 +2,9 @@ package dev.guildhall.core.guild;
 
 import dev.guildhall.core.command.PermissionLevel;
 
-/** The roles setup manages; each grants one permission level. */
+import java.util.Locale;
+
+/** The platform's roles, which setup manages for every guild; each grants one permission level. */
 public enum RoleKind {
     PLAYER(PermissionLevel.PLAYER), EDITOR(PermissionLevel.EDITOR), ADMIN(PermissionLevel.ADMIN);
 
@@ -14,5 +16,10 @@ public enum RoleKind {
 
     public PermissionLevel level() {
         return level;
+    }
+
+    /** The key of this role in {@link GuildConfig#roles()}: one word, unlike a module's {@code module.name} keys. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

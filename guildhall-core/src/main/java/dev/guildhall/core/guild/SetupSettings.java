@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** What an admin chooses in the setup modal. {@link #problems()} names each field that breaks a rule. */
-public record SetupSettings(String prefix, String playerRole, String editorRole, String adminRole,
-                            String signupMessage, String signupEmoji) {
-    public static final SetupSettings DEFAULTS = new SetupSettings("frolf", "Frolf Player", "Frolf Editor",
-            "Frolf Admin", "React to this message to sign up as a player!", "🥏");
+/**
+ * What an admin chooses in the setup modal: the prefix of the channels modules declare ({@code {prefix}-{name}}) and
+ * the names of the platform's three permission-level roles. {@link #problems()} names each field that breaks a rule.
+ */
+public record SetupSettings(String prefix, String playerRole, String editorRole, String adminRole) {
+    public static final SetupSettings DEFAULTS = new SetupSettings("guildhall", "Guildhall Player", "Guildhall Editor",
+            "Guildhall Admin");
 
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9-]{1,20}");
 
@@ -17,8 +19,6 @@ public record SetupSettings(String prefix, String playerRole, String editorRole,
         playerRole = trim(playerRole);
         editorRole = trim(editorRole);
         adminRole = trim(adminRole);
-        signupMessage = trim(signupMessage);
-        signupEmoji = trim(signupEmoji);
     }
 
     /** One line per broken rule, each naming the field; empty when the settings are valid. */
@@ -34,13 +34,16 @@ public record SetupSettings(String prefix, String playerRole, String editorRole,
                 || (!editorRole.isEmpty() && editorRole.equals(adminRole)))) {
             problems.add("roles: the player, editor and admin roles need three different names");
         }
-        if (signupMessage.isEmpty() || signupMessage.length() > 2000) {
-            problems.add("signup_message: 1 to 2000 characters");
-        }
-        if (signupEmoji.isEmpty() || signupEmoji.length() > 64 || signupEmoji.contains(" ")) {
-            problems.add("signup_emoji: one emoji, such as 🥏");
-        }
         return problems;
+    }
+
+    /** The name chosen for one of the platform's roles. */
+    public String roleName(RoleKind kind) {
+        return switch (kind) {
+            case PLAYER -> playerRole;
+            case EDITOR -> editorRole;
+            case ADMIN -> adminRole;
+        };
     }
 
     private static void checkRoleName(List<String> problems, String field, String name) {

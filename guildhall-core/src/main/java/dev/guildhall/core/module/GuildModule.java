@@ -2,14 +2,17 @@ package dev.guildhall.core.module;
 
 import dev.guildhall.core.command.CommandSpec;
 import dev.guildhall.core.event.GuildEvent;
+import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.settings.ModuleSettings;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A feature a guild can use: its commands, the components (buttons, modals) it answers, and its event handler. The
+ * A feature a guild can use, whole: its commands, the components (buttons, modals) it answers, its event handler,
+ * its settings schema, the Discord resources it needs, its own database migrations and its lifecycle hooks. The
  * dispatcher checks the invoker's level before {@link #handle} sees a command or component, so a module never
- * re-checks permissions.
+ * re-checks permissions. Feature modules are built by a {@link ModuleProvider}.
  */
 public interface GuildModule {
 
@@ -55,6 +58,28 @@ public interface GuildModule {
     default boolean canBeDisabled() {
         return true;
     }
+
+    /** The channels and roles the module needs in a guild that enables it; keys start with {@code id() + "."}. */
+    default List<ResourceSpec> resources() {
+        return List.of();
+    }
+
+    /**
+     * The classpath folder of the module's Flyway migrations (e.g. {@code db/modules/club}), applied with a history
+     * table of the module's own, so modules never compete for version numbers. Empty when the module has no tables.
+     */
+    default Optional<String> migrations() {
+        return Optional.empty();
+    }
+
+    /**
+     * Called in a guild once the module is active there and its resources exist: when setup completes, when the
+     * module is enabled, and when setup runs again. Runs inside the envelope's transaction; must be idempotent.
+     */
+    default void enabled(ModuleContext context) throws Exception {}
+
+    /** Deletes every row the module keeps for the guild: the guild left long ago, or an admin asked for it. */
+    default void purgeGuild(GuildId guild) {}
 
     /** Handles an event of a guild where the module is active. Throwing sends the event to retry. */
     void handle(ModuleContext context, GuildEvent event) throws Exception;

@@ -12,6 +12,12 @@ class SetupSettingsTest {
     }
 
     @Test
+    void theDefaultsNameNoFeature() {
+        assertThat(SetupSettings.DEFAULTS.prefix()).isEqualTo("guildhall");
+        assertThat(SetupSettings.DEFAULTS.playerRole()).isEqualTo("Guildhall Player");
+    }
+
+    @Test
     void thePrefixIsLowercaseLettersDigitsAndDashesUpToTwenty() {
         assertThat(withPrefix("club-2").problems()).isEmpty();
         assertThat(withPrefix("Club").problems()).singleElement().asString().startsWith("prefix:");
@@ -21,17 +27,15 @@ class SetupSettingsTest {
 
     @Test
     void everyBrokenFieldIsNamed() {
-        SetupSettings bad = new SetupSettings("", "Same", "Same", "", "", "two words");
+        SetupSettings bad = new SetupSettings("", "Same", "Same", "");
 
         assertThat(bad.problems()).anyMatch(p -> p.startsWith("prefix:"))
                 .anyMatch(p -> p.startsWith("admin_role:"))
-                .anyMatch(p -> p.startsWith("roles:"))
-                .anyMatch(p -> p.startsWith("signup_message:"))
-                .anyMatch(p -> p.startsWith("signup_emoji:"));
+                .anyMatch(p -> p.startsWith("roles:"));
     }
 
     private static SetupSettings withPrefix(String prefix) {
         SetupSettings d = SetupSettings.DEFAULTS;
-        return new SetupSettings(prefix, d.playerRole(), d.editorRole(), d.adminRole(), d.signupMessage(), d.signupEmoji());
+        return new SetupSettings(prefix, d.playerRole(), d.editorRole(), d.adminRole());
     }
 }

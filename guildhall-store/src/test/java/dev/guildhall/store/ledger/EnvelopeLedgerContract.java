@@ -45,6 +45,7 @@ abstract class EnvelopeLedgerContract {
     void open() {
         settings = freshSettings();
         store = Store.open(settings, clock);
+        EveryRepository.migrateModule(store);
         // never started: only setting timers is under test
         timers = DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(), envelope -> { });
     }

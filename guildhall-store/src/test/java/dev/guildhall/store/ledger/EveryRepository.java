@@ -2,13 +2,10 @@ package dev.guildhall.store.ledger;
 
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.SetupSettings;
-import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
-import dev.guildhall.core.id.UserId;
-import dev.guildhall.modules.frolf.rounds.RoundDraft;
-import dev.guildhall.modules.frolf.tags.TagMove;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.timers.DurableTimers;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -17,11 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes one guild's data through every repository of a store, and counts that guild's rows table by table. */
+/**
+ * Writes one guild's data through every repository of a store and through a module's own adapter (its own JDBI on
+ * {@link Store#dataSource()}, on the table of its own migration), and counts that guild's rows table by table.
+ */
 final class EveryRepository {
     static final NotesModule NOTES = new NotesModule();
     private static final List<String> TABLES = List.of("guild_config", "module_settings", "command_sync",
-            "frolf_round", "frolf_tag_holder", "frolf_season", "processed_event");
+            "notes_entry", "processed_event");
 
     private EveryRepository() {}
 
@@ -30,11 +30,21 @@ final class EveryRepository {
         store.guildConfigs().save(GuildConfig.started(guild, SetupSettings.DEFAULTS, at));
         store.moduleSettings().set(guild, NOTES, "motto", "written");
         store.commandSyncs().recordHash(guild, "hash-1");
-        store.frolfRounds().create(guild, new RoundDraft("Sunday doubles", "", "", at.plus(Duration.ofDays(1))),
-                UserId.of(7L), ChannelId.of(8L), at);
-        store.frolfTags().tags().take(guild, UserId.of(7L), 1, TagMove.Reason.CLAIM, at);
-        store.frolfTags().seasons().start(guild, "Spring", at);
-        timers.schedule(guild, "frolf:reminder", "1", at.plus(Duration.ofDays(1)));
+        moduleAdapter(store).useTransaction(handle -> handle.createUpdate(
+                "INSERT INTO notes_entry (guild_id, note) VALUES (:guild, 'hello')").bind("guild", guild.value()).execute());
+        timers.schedule(guild, "notes:reminder", "1", at.plus(Duration.ofDays(1)));
+    }
+
+    /** The module's table, as the notes module's migrations make it. */
+    static void migrateModule(Store store) {
+        store.migrateModule("notes", "db/modules/notes", EveryRepository.class.getClassLoader());
+    }
+
+    /** A module's storage adapter as a feature module builds it: its own JDBI over the store's data source. */
+    private static Jdbi moduleAdapter(Store store) {
+        Jdbi jdbi = Jdbi.create(store.dataSource());
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        return jdbi;
     }
 
     /** The guild's rows in every table {@link #write} touches, and its ledger records. */

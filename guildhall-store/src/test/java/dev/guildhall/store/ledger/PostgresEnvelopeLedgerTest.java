@@ -1,6 +1,6 @@
 package dev.guildhall.store.ledger;
 
-import dev.guildhall.store.PostgresExtension;
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +16,6 @@ class PostgresEnvelopeLedgerTest extends EnvelopeLedgerContract {
 
     @Override
     protected StoreSettings freshSettings() {
-        return PostgresExtension.freshDatabase(server);
+        return StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
     }
 }

@@ -1,7 +1,7 @@
 package dev.guildhall.store.ledger;
 
 import dev.guildhall.core.id.GuildId;
-import dev.guildhall.store.PostgresExtension;
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
@@ -35,7 +35,7 @@ class PostgresEnvelopeRaceTest {
 
     PostgresEnvelopeRaceTest(PostgresServer server) {
         this.server = server;
-        this.settings = PostgresExtension.freshDatabase(server);
+        this.settings = StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.guildhall.store.timers;
 
 import dev.guildhall.core.event.Envelope;
-import dev.guildhall.store.PostgresExtension;
+import dev.guildhall.testkit.PostgresExtension;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.PostgresServer;
@@ -27,7 +27,7 @@ class PostgresDurableTimersTest extends DurableTimersContract {
 
     @Override
     protected StoreSettings freshSettings() {
-        return PostgresExtension.freshDatabase(server);
+        return StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server), server.user(), server.password());
     }
 
     @Test
