@@ -128,6 +128,32 @@ final class EmulatedDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * The owner of the guild in {@code guildSlot} runs {@code /modules <verb> <module>}; returns the nanos from the
+     * invocation until the guild's command set in the emulator has {@code /<command>} ({@code present}) or not, that
+     * is, until the bot's bulk overwrite of the guild's commands landed.
+     */
+    long toggleModule(int guildSlot, String verb, String module, String command, boolean present, Duration timeout) {
+        BenchGuild guild = guilds.get(guildSlot);
+        long started = System.nanoTime();
+        emulator.control().invokeCommand(guild.id(), guild.channel(), guild.owner(), "modules " + verb,
+                Map.of("module", module), timeout);
+        long deadline = started + timeout.toNanos();
+        while (hasCommand(guild.id(), command) != present) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("/" + command + " did not " + (present ? "appear" : "go") + " within "
+                        + timeout + " after /modules " + verb + " " + module);
+            }
+            Thread.onSpinWait(); // a tight poll: the interval measured is tens of milliseconds
+        }
+        return System.nanoTime() - started;
+    }
+
+    private boolean hasCommand(long guild, String name) {
+        return emulator.control().commands(OptionalLong.of(guild)).stream()
+                .anyMatch(command -> command.path("name").asText().equals(name));
+    }
+
     /** The guild's member runs {@code /leaderboard}; returns at the bot's first callback or the timeout. */
     Outcome leaderboard(int guildSlot, Duration timeout) {
         BenchGuild guild = guilds.get(guildSlot);

@@ -2,6 +2,7 @@ package dev.guildhall.modules.frolf.rounds;
 
 import dev.guildhall.core.action.ButtonSpec;
 import dev.guildhall.core.action.Embed;
+import dev.guildhall.core.action.EmbedFields;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.id.UserId;
 
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The round's embed: what, when, where, who answered what, and the buttons that fit the round's status. */
 final class RoundEmbeds {
@@ -21,28 +21,39 @@ final class RoundEmbeds {
 
     private RoundEmbeds() {}
 
+    /** The round's embed within Discord's limits however many players answered: long lists continue, then count. */
     static MessageContent of(Round round, List<Participant> participants) {
         List<Embed.Field> fields = new ArrayList<>();
         long start = round.draft().start().getEpochSecond();
         fields.add(new Embed.Field("Start", "<t:" + start + ":F> (<t:" + start + ":R>)", true));
         fields.add(new Embed.Field("Location", orDash(round.draft().location()), true));
         fields.add(new Embed.Field("Status", statusText(round.status()), true));
+        String title = EmbedFields.cut("Round #" + round.id() + ": " + round.draft().title(), 256);
+        String description = EmbedFields.cut(round.draft().description(), 2000) + "\nCreated by <@" + round.creator()
+                + ">";
+        Embed head = new Embed(title, description, fields, color(round.status()));
+        int budget = EmbedFields.EMBED_LIMIT - EmbedFields.length(head);
         if (round.status() == RoundStatus.FINALIZED) {
-            fields.add(new Embed.Field("Results", results(participants), false));
+            fields.addAll(EmbedFields.lines("Results", results(participants), budget));
         } else {
             for (Rsvp rsvp : Rsvp.values()) {
                 List<Participant> who = participants.stream().filter(p -> p.rsvp() == rsvp).toList();
-                fields.add(new Embed.Field(label(rsvp) + " (" + who.size() + ")", list(who, round.status()), false));
+                // keep room for the lists still to come: at least their name and a count
+                int later = Rsvp.values().length - 1 - rsvp.ordinal();
+                List<Embed.Field> list = EmbedFields.lines(label(rsvp) + " (" + who.size() + ")",
+                        lines(who, round.status()), budget - later * 64);
+                fields.addAll(list);
+                budget -= list.stream().mapToInt(f -> f.name().length() + f.value().length()).sum();
             }
         }
-        Embed embed = new Embed("Round #" + round.id() + ": " + round.draft().title(),
-                round.draft().description() + "\nCreated by <@" + round.creator() + ">", fields, color(round.status()));
-        return MessageContent.embed(embed).withButtons(buttons(round));
+        return MessageContent.embed(new Embed(title, description, fields, color(round.status())))
+                .withButtons(buttons(round));
     }
 
-    static String results(List<Participant> participants) {
+    /** One line per finisher, best first (competition ranking), then those who did not finish. */
+    static List<String> results(List<Participant> participants) {
         List<Participant> finishers = participants.stream().filter(p -> p.rsvp() == Rsvp.ACCEPTED).toList();
-        if (finishers.isEmpty()) return "No players.";
+        if (finishers.isEmpty()) return List.of("No players.");
         List<Participant> scored = finishers.stream().filter(p -> p.score().isPresent())
                 .sorted(Comparator.comparing((Participant p) -> p.score().get())).toList();
         List<String> lines = new ArrayList<>();
@@ -53,7 +64,7 @@ final class RoundEmbeds {
             lines.add(rank + ". " + mention(scored.get(i).user()) + " " + relative(scored.get(i).score().get()));
         }
         finishers.stream().filter(p -> p.score().isEmpty()).forEach(p -> lines.add("DNF " + mention(p.user())));
-        return String.join("\n", lines);
+        return lines;
     }
 
     private static List<ButtonSpec> buttons(Round round) {
@@ -70,11 +81,10 @@ final class RoundEmbeds {
         };
     }
 
-    private static String list(List<Participant> who, RoundStatus status) {
-        if (who.isEmpty()) return "-";
+    private static List<String> lines(List<Participant> who, RoundStatus status) {
         return who.stream().map(p -> mention(p.user()) + (status == RoundStatus.IN_PROGRESS
                         ? p.score().map(s -> " " + relative(s)).orElse("") : ""))
-                .collect(Collectors.joining("\n"));
+                .toList();
     }
 
     static String relative(int score) {

@@ -71,6 +71,6 @@ class RoundFormTest {
                 new Participant(UserId.of(5), Rsvp.ACCEPTED, Optional.of(-1), at),
                 new Participant(UserId.of(6), Rsvp.ACCEPTED, Optional.of(0), at));
 
-        assertThat(RoundEmbeds.results(participants)).isEqualTo("1. <@3> -1\n1. <@5> -1\n3. <@6> E\n4. <@1> +2\nDNF <@2>");
+        assertThat(String.join("\n", RoundEmbeds.results(participants))).isEqualTo("1. <@3> -1\n1. <@5> -1\n3. <@6> E\n4. <@1> +2\nDNF <@2>");
     }
 }
