@@ -3,7 +3,6 @@ package dev.guildhall.bench;
 import dev.guildhall.app.AppConfig;
 import dev.guildhall.app.Standalone;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class ModuleToggleBench {
 
     private ModuleToggleBench() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         int toggles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         PrintWriter out = new PrintWriter(System.out, true);
         Path work = Files.createTempDirectory("guildhall-toggle-bench");
