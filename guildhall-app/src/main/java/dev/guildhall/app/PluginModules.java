@@ -8,6 +8,7 @@ import dev.guildhall.core.module.ModuleProvider;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreException;
+import dev.guildhall.web.PluginControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,15 +41,12 @@ import java.util.TreeMap;
  * reported as one {@link PluginException} line. After a change, the guilds that enable the module get their commands
  * re-synced.
  */
-final class PluginModules implements AutoCloseable {
+final class PluginModules implements PluginControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PluginModules.class);
 
-    /** What {@link #list} shows of one loaded plugin. */
-    record Loaded(String name, String moduleId, String version) {}
-
     private record Plugin(String name, GuildModule module, URLClassLoader loader, Path copy) implements AutoCloseable {
-        Loaded describe() {
-            return new Loaded(name, module.id(), module.version());
+        PluginControl.Plugin describe() {
+            return new PluginControl.Plugin(name, module.id(), module.version());
         }
 
         @Override
@@ -106,12 +104,12 @@ final class PluginModules implements AutoCloseable {
         return problems;
     }
 
-    synchronized List<Loaded> list() {
+    public synchronized List<PluginControl.Plugin> list() {
         return plugins.values().stream().map(Plugin::describe).toList();
     }
 
     /** Loads the plugin from {@code name}.jar; refused if a plugin of that name is loaded (reload it instead). */
-    synchronized Loaded load(String name) {
+    public synchronized PluginControl.Plugin load(String name) {
         if (plugins.containsKey(name)) {
             throw new PluginException("plugin " + name + " is already loaded; reload it to change its version");
         }
@@ -119,14 +117,14 @@ final class PluginModules implements AutoCloseable {
     }
 
     /** Replaces a loaded plugin with what {@code name}.jar holds now; on failure the old version keeps serving. */
-    synchronized Loaded reload(String name) {
+    public synchronized PluginControl.Plugin reload(String name) {
         Plugin old = plugins.get(name);
         if (old == null) throw new PluginException("plugin " + name + " is not loaded");
         return install(name, Optional.of(old));
     }
 
     /** Stops routing to the plugin's module and removes its commands from the guilds that enable it. */
-    synchronized Loaded unload(String name) {
+    public synchronized PluginControl.Plugin unload(String name) {
         Plugin plugin = plugins.get(name);
         if (plugin == null) throw new PluginException("plugin " + name + " is not loaded");
         Map<String, Plugin> next = new TreeMap<>(plugins);
@@ -139,7 +137,7 @@ final class PluginModules implements AutoCloseable {
         return plugin.describe();
     }
 
-    private Loaded install(String name, Optional<Plugin> previous) {
+    private PluginControl.Plugin install(String name, Optional<Plugin> previous) {
         Plugin plugin = open(name);
         try {
             Map<String, Plugin> next = new TreeMap<>(plugins);
@@ -257,7 +255,7 @@ final class PluginModules implements AutoCloseable {
     }
 
     /** A plugin could not be loaded, reloaded or unloaded; the message is one line for an operator. */
-    static final class PluginException extends RuntimeException {
+    static final class PluginException extends PluginControl.Refused {
         PluginException(String message) {
             super(message);
         }

@@ -70,7 +70,8 @@ public final class Standalone implements Running {
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
                             : Optional.of("not connected to Discord")),
                     ReadinessCheck.of("database", () -> store.isReachable() ? Optional.empty()
-                            : Optional.of("database unreachable")))));
+                            : Optional.of("database unreachable"))),
+                    config.plugins().operatorToken().map(token -> new WebServer.Operator(token, plugins))));
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -6,6 +6,7 @@ import dev.guildhall.emulator.EmulatorControl;
 import dev.guildhall.emulator.EmulatorOptions;
 import dev.guildhall.emulator.InteractionOutcome;
 import dev.guildhall.testkit.PluginJars;
+import dev.guildhall.web.PluginControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PluginEndToEndTest extends EmulatorDriver {
     private static final Path POLL_PROJECT = Path.of("..", "examples", "poll-plugin").toAbsolutePath().normalize();
     private static final Map<String, Object> LUNCH = Map.of("question", "Lunch?", "option1", "Pizza", "option2", "Soup");
+
+    private static final String OPERATOR_TOKEN = "operator-token-for-tests";
 
     @TempDir
     Path dataDir;
@@ -52,6 +55,7 @@ class PluginEndToEndTest extends EmulatorDriver {
         env.put("GUILDHALL_DATA_DIR", dataDir.toString());
         env.put("MODULES_DIR", modulesDir.toString());
         env.put("METRICS_ADDRESS", "127.0.0.1:0");
+        env.put("OPERATOR_TOKEN", OPERATOR_TOKEN);
         app = Standalone.start(AppConfig.fromEnvironment(env), Clock.systemUTC());
         try {
             app.discord().awaitReady(WAIT);
@@ -121,7 +125,7 @@ class PluginEndToEndTest extends EmulatorDriver {
         assertThat(commandNames(guild)).doesNotContain("poll");
 
         dropPollJar("poll", "1.0.0", Map.of());
-        assertThat(app.plugins().load("poll")).isEqualTo(new PluginModules.Loaded("poll", "poll", "1.0.0"));
+        assertThat(app.plugins().load("poll")).isEqualTo(new PluginControl.Plugin("poll", "poll", "1.0.0"));
         assertThat(adminReply(guild, "modules enable", Map.of("module", "poll"))).startsWith("Enabled **poll**");
         eventually(() -> commandNames(guild), names -> names.contains("poll"));
         assertThat(commandNames(other)).doesNotContain("poll");
@@ -147,7 +151,7 @@ class PluginEndToEndTest extends EmulatorDriver {
                 "db/modules/poll/V3__broken.sql", "CREATE TABLE (;"));
         assertThatThrownBy(() -> app.plugins().reload("poll")).isInstanceOf(PluginModules.PluginException.class)
                 .hasMessageStartingWith("plugin poll refused: could not apply the migrations of module poll");
-        assertThat(app.plugins().list()).containsExactly(new PluginModules.Loaded("poll", "poll", "2.0.0"));
+        assertThat(app.plugins().list()).containsExactly(new PluginControl.Plugin("poll", "poll", "2.0.0"));
         assertThat(data(poll(guild)).get("content").asText()).isEqualTo("**Lunch?** (poll 2.0.0)");
 
         // a jar without a provider, and one offering a command another module owns, are refused and change nothing
@@ -160,9 +164,9 @@ class PluginEndToEndTest extends EmulatorDriver {
                 Map.of());
         assertThatThrownBy(() -> app.plugins().load("clash")).isInstanceOf(PluginModules.PluginException.class)
                 .hasMessageContaining("/modules is offered by both");
-        assertThat(app.plugins().list()).extracting(PluginModules.Loaded::name).containsExactly("poll");
+        assertThat(app.plugins().list()).extracting(PluginControl.Plugin::name).containsExactly("poll");
 
-        assertThat(app.plugins().unload("poll").moduleId()).isEqualTo("poll");
+        assertThat(app.plugins().unload("poll").module()).isEqualTo("poll");
         eventually(() -> commandNames(guild), names -> !names.contains("poll"));
         assertThat(commandNames(guild)).contains("modules", "config");
         assertThatThrownBy(() -> poll(guild)).isInstanceOf(IllegalArgumentException.class);
@@ -179,7 +183,38 @@ class PluginEndToEndTest extends EmulatorDriver {
         app.close();
         startBot();
 
-        assertThat(app.plugins().list()).containsExactly(new PluginModules.Loaded("poll", "poll", "1.0.0"));
+        assertThat(app.plugins().list()).containsExactly(new PluginControl.Plugin("poll", "poll", "1.0.0"));
         assertThat(data(poll(guild)).get("content").asText()).isEqualTo("**Lunch?** (poll 1.0.0)");
+    }
+
+    /** Runs the CLI against the running process; returns the exit code and what it printed, out then err. */
+    private String cli(String token, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine line = Main.commandLine(Map.of("OPERATOR_TOKEN", token,
+                "OPERATOR_URL", "http://127.0.0.1:" + app.webPort()), new java.io.PrintWriter(out, true));
+        line.setErr(new java.io.PrintWriter(err, true));
+        int code = line.execute(args);
+        return code + " " + out + err;
+    }
+
+    @Test
+    void theOperatorCliLoadsListsAndUnloadsThroughTheRunningProcess() {
+        TestGuild guild = setUpGuild("Operated");
+        dropPollJar("poll", "1.0.0", Map.of());
+
+        assertThat(cli("wrong-token", "modules", "load", "poll")).isEqualTo("1 guildhall: the operator token was refused\n");
+        assertThat(app.plugins().list()).isEmpty();
+
+        assertThat(cli(OPERATOR_TOKEN, "modules", "load", "poll")).isEqualTo("0 loaded poll  module poll  version 1.0.0\n");
+        assertThat(cli(OPERATOR_TOKEN, "modules", "list")).isEqualTo("0 poll  module poll  version 1.0.0\n1 plugin(s)\n");
+        assertThat(cli(OPERATOR_TOKEN, "modules", "load", "poll"))
+                .isEqualTo("1 guildhall: plugin poll is already loaded; reload it to change its version\n");
+        assertThat(adminReply(guild, "modules enable", Map.of("module", "poll"))).startsWith("Enabled **poll**");
+        eventually(() -> commandNames(guild), names -> names.contains("poll"));
+
+        assertThat(cli(OPERATOR_TOKEN, "modules", "unload", "poll")).isEqualTo("0 unloaded poll  module poll  version 1.0.0\n");
+        eventually(() -> commandNames(guild), names -> !names.contains("poll"));
+        assertThat(cli(OPERATOR_TOKEN, "modules", "list")).isEqualTo("0 0 plugin(s)\n");
     }
 }
