@@ -40,6 +40,9 @@ import java.util.TreeMap;
  * only then is the registry swapped. Any failure leaves the previous set serving, closes the new loader and is
  * reported as one {@link PluginException} line. After a change, the guilds that enable the module get their commands
  * re-synced.
+ *
+ * <p>The replaced version's loader is closed right after the swap: an event it was still handling may then fail to
+ * load a class, and goes to retry, where the new version handles it.
  */
 final class PluginModules implements PluginControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PluginModules.class);

@@ -187,6 +187,58 @@ class PluginEndToEndTest extends EmulatorDriver {
         assertThat(data(poll(guild)).get("content").asText()).isEqualTo("**Lunch?** (poll 1.0.0)");
     }
 
+    /** The poll project under another id and command, so it clashes with nothing, with {@code edit} on top. */
+    private void dropRenamedJar(String name, java.util.function.UnaryOperator<String> edit) {
+        PluginJars.build(POLL_PROJECT, modulesDir.resolve(name + ".jar"), (path, text) -> edit.apply(text
+                .replace("ID = \"poll\"", "ID = \"" + name + "\"").replace("\"poll\", \"Ask", "\"" + name + "\", \"Ask")),
+                Map.of());
+    }
+
+    @Test
+    void aBadSchemaOrAMissingClassIsRefusedInOneLineAndChangesNothing() {
+        TestGuild guild = setUpGuild("Careful");
+        List<String> before = commandNames(guild);
+        String version = "@Override public String version() { return VERSION; }";
+
+        dropRenamedJar("notjson", text -> text.replace(version,
+                version + " @Override public String settingsSchema() { return \"not json\"; }"));
+        assertThatThrownBy(() -> app.plugins().load("notjson")).isInstanceOf(PluginModules.PluginException.class)
+                .hasMessageStartingWith("plugin notjson refused: its settings schema is not usable: ")
+                .hasMessageNotContaining("\n");
+
+        dropRenamedJar("baddefault", text -> text.replace(version, version
+                + " @Override public String settingsSchema() { return \"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":"
+                + "{\\\"size\\\":{\\\"type\\\":\\\"integer\\\"}}}\"; }"
+                + " @Override public String defaultSettings() { return \"{\\\"size\\\":\\\"big\\\"}\"; }"));
+        assertThatThrownBy(() -> app.plugins().load("baddefault")).isInstanceOf(PluginModules.PluginException.class)
+                .hasMessage("plugin baddefault refused: its settings schema is not usable: default size: must be a whole number");
+
+        dropRenamedJar("noclass", text -> text.replace("dev.guildhall.examples.poll.PollProvider",
+                "dev.guildhall.examples.poll.Missing"));
+        assertThatThrownBy(() -> app.plugins().load("noclass")).isInstanceOf(PluginModules.PluginException.class)
+                .hasMessageStartingWith("plugin noclass refused: its module cannot be built: ");
+
+        assertThat(app.plugins().list()).isEmpty();
+        assertThat(commandNames(guild)).isEqualTo(before);
+        // the refusals came before any migration: no history table, no poll table
+        assertThat(tables()).doesNotContain("flyway_module_notjson", "flyway_module_baddefault", "flyway_module_noclass",
+                "poll", "poll_vote");
+        dropRenamedJar("baddefault", text -> text);
+        assertThat(app.plugins().load("baddefault").module()).isEqualTo("baddefault");
+    }
+
+    private List<String> tables() {
+        try (java.sql.Connection connection = app.store().dataSource().getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) names.add(rows.getString(1));
+            return names;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Runs the CLI against the running process; returns the exit code and what it printed, out then err. */
     private String cli(String token, String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
