@@ -19,7 +19,7 @@ import java.util.Optional;
  * fails start-up with a message naming the variable.
  */
 public record AppConfig(Mode mode, String environment, DiscordConfig discord, StoreSettings store, WebSettings web,
-                        SandboxConfig sandbox, List<UserId> masterAdmins, BusConfig bus) {
+                        SandboxConfig sandbox, List<UserId> masterAdmins, BusConfig bus, PluginConfig plugins) {
 
     public enum Mode { STANDALONE, GATEWAY, WORKER }
 
@@ -53,6 +53,18 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
             return "BusConfig[natsUrl=" + natsAddress() + ", partitions=" + partitions + ", maxDeliveries="
                     + maxDeliveries + ", ackWait=" + ackWait + ", gatewayBuffer=" + gatewayBuffer
                     + ", interactionDeferAfter=" + interactionDeferAfter + "]";
+        }
+    }
+
+    /**
+     * Plugin modules: the folder of plugin jars ({@code MODULES_DIR}, default {@code ./modules}) and the bearer token
+     * of the operator endpoints ({@code OPERATOR_TOKEN}; absent means those endpoints do not exist).
+     */
+    public record PluginConfig(Path modulesDir, Optional<String> operatorToken) {
+        @Override
+        public String toString() {
+            return "PluginConfig[modulesDir=" + modulesDir + ", operatorToken="
+                    + (operatorToken.isPresent() ? "(set)" : "(none)") + "]";
         }
     }
 
@@ -102,7 +114,8 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
             throw new ConfigException("ENVIRONMENT", "1 to 32 letters, digits, '-' or '_', got '" + environment + "'");
         }
         return new AppConfig(mode, environment, discord, store, web,
-                new SandboxConfig(sandboxAddress.host(), sandboxAddress.port()), admins, bus);
+                new SandboxConfig(sandboxAddress.host(), sandboxAddress.port()), admins, bus,
+                new PluginConfig(Path.of(get(env, "MODULES_DIR").orElse("modules")), get(env, "OPERATOR_TOKEN")));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * {@code guildhall [run]} starts the bot; {@code guildhall setup GUILD_ID} runs setup from the command line;
- * {@code guildhall dlq list|show|replay} looks after dead letters.
+ * {@code guildhall dlq list|show|replay} looks after dead letters; {@code guildhall modules list|load|unload|reload}
+ * changes a running process's plugin modules.
  */
 @Command(name = "guildhall", mixinStandardHelpOptions = true, version = "Guildhall 0.1.0",
         description = "A multi-tenant Discord bot platform.",
-        subcommands = {RunCommand.class, SetupCommand.class, DeadLetterCommand.class})
+        subcommands = {RunCommand.class, SetupCommand.class, DeadLetterCommand.class, ModulesCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -51,6 +52,10 @@ public final class Main implements Runnable {
                 if (type == DeadLetterCommand.List.class) return type.cast(new DeadLetterCommand.List(main));
                 if (type == DeadLetterCommand.Show.class) return type.cast(new DeadLetterCommand.Show(main));
                 if (type == DeadLetterCommand.Replay.class) return type.cast(new DeadLetterCommand.Replay(main));
+                if (type == ModulesCommand.List.class) return type.cast(new ModulesCommand.List(main));
+                if (type == ModulesCommand.Change.Load.class) return type.cast(new ModulesCommand.Change.Load(main));
+                if (type == ModulesCommand.Change.Unload.class) return type.cast(new ModulesCommand.Change.Unload(main));
+                if (type == ModulesCommand.Change.Reload.class) return type.cast(new ModulesCommand.Change.Reload(main));
                 return CommandLine.defaultFactory().create(type);
             }
         });

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * class path with {@link ServiceLoader} (one {@link ModuleProvider} each), each with its migrations applied. The one
  * list every mode and command uses.
  */
-record Modules(SetupService setup, ModuleRegistry registry) {
+record Modules(SetupService setup, ModuleRegistry registry, List<GuildModule> builtIn, ModuleEnvironment environment) {
 
     static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock) {
         return wire(store, discord, timers, clock, List.of());
@@ -31,7 +31,8 @@ record Modules(SetupService setup, ModuleRegistry registry) {
 
     /** {@code extraFeatures} come after the built-in ones; production passes none. */
     static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock, List<GuildModule> extraFeatures) {
-        List<GuildModule> features = new ArrayList<>(builtIn(environment(store, timers, clock)));
+        ModuleEnvironment environment = environment(store, timers, clock);
+        List<GuildModule> features = new ArrayList<>(builtIn(environment));
         features.addAll(extraFeatures);
         for (GuildModule feature : features) migrate(store, feature);
         // the setup and admin modules look after the registry's modules, and the registry holds them: ask it later
@@ -42,7 +43,7 @@ record Modules(SetupService setup, ModuleRegistry registry) {
         all.add(new AdminModule(store.guildConfigs(), store.moduleSettings(), () -> registry.get().all(), setup));
         all.addAll(features);
         registry.set(new ModuleRegistry(all));
-        return new Modules(setup, registry.get());
+        return new Modules(setup, registry.get(), List.copyOf(all), environment);
     }
 
     static ModuleEnvironment environment(Store store, Timers timers, Clock clock) {

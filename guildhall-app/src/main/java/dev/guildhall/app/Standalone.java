@@ -35,6 +35,7 @@ public final class Standalone implements Running {
     private final DiscordConnection discord;
     private final Store store;
     private final WebServer web;
+    private final PluginModules plugins;
 
     private Standalone(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
         try {
@@ -55,9 +56,13 @@ public final class Standalone implements Running {
             // due timers travel the bus like Discord's events, so a guild's events stay in one order
             DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
                     bus::publish));
-            ModuleRegistry registry = Modules.wire(store, port, timers, clock, extraFeatures).registry();
+            Modules modules = Modules.wire(store, port, timers, clock, extraFeatures);
+            ModuleRegistry registry = modules.registry();
+            CommandSync commandSync = new CommandSync(registry, store.commandSyncs(), port);
+            plugins = own(new PluginModules(config.plugins().modulesDir(), store, modules, commandSync));
+            plugins.loadAll();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
-                    Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), port));
+                    Metrics.dispatchObserver(metrics), commandSync);
             bus.subscribe(dispatcher::dispatch);
             timers.start();
             own(Retention.daily(store, () -> registry, clock, false));
@@ -65,7 +70,8 @@ public final class Standalone implements Running {
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
                             : Optional.of("not connected to Discord")),
                     ReadinessCheck.of("database", () -> store.isReachable() ? Optional.empty()
-                            : Optional.of("database unreachable")))));
+                            : Optional.of("database unreachable"))),
+                    config.plugins().operatorToken().map(token -> new WebServer.Operator(token, plugins))));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -106,6 +112,10 @@ public final class Standalone implements Running {
 
     public DiscordConnection discord() {
         return discord;
+    }
+
+    PluginModules plugins() {
+        return plugins;
     }
 
     public Store store() {

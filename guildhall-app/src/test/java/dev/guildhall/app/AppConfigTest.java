@@ -24,6 +24,19 @@ class AppConfigTest {
     }
 
     @Test
+    void pluginJarsComeFromModulesDirAndTheOperatorTokenIsNeverPrinted() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of());
+        assertThat(defaults.plugins().modulesDir()).isEqualTo(java.nio.file.Path.of("modules"));
+        assertThat(defaults.plugins().operatorToken()).isEmpty();
+
+        AppConfig set = AppConfig.fromEnvironment(Map.of("MODULES_DIR", "/opt/guildhall/plugins",
+                "OPERATOR_TOKEN", "s3cret-token"));
+        assertThat(set.plugins().modulesDir()).isEqualTo(java.nio.file.Path.of("/opt/guildhall/plugins"));
+        assertThat(set.plugins().operatorToken()).contains("s3cret-token");
+        assertThat(set.toString()).doesNotContain("s3cret-token");
+    }
+
+    @Test
     void badValuesFailNamingTheVariable() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("BOT_MODE", "turbo")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("BOT_MODE");

@@ -10,6 +10,7 @@ import dev.guildhall.store.ledger.LedgerTransactions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,12 @@ final class CachedGuildConfigStore implements GuildConfigStore {
         // which guilds went is not returned; purges are rare, so start afresh
         if (purged > 0) cache.invalidateAll();
         return purged;
+    }
+
+    /** Not cached: asked only when the module set changes. */
+    @Override
+    public List<GuildId> enabling(String moduleId) {
+        return delegate.enabling(moduleId);
     }
 
     void invalidate(GuildId guild) {

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.JdbiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link GuildConfigStore} on the {@code guild_config} table; the same SQL runs on SQLite and PostgreSQL. */
@@ -26,6 +27,9 @@ final class JdbiGuildConfigStore implements GuildConfigStore {
                 deleted_at = excluded.deleted_at, updated_at = excluded.updated_at""";
     private static final String PURGE = """
             DELETE FROM guild_config WHERE deleted_at IS NOT NULL AND deleted_at < :cutoff""";
+
+    private static final String LIVE = """
+            SELECT guild_id, status, config, deleted_at, updated_at FROM guild_config WHERE deleted_at IS NULL""";
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -80,6 +84,21 @@ final class JdbiGuildConfigStore implements GuildConfigStore {
                     .execute());
         } catch (JdbiException e) {
             throw new StoreException(StoreException.Kind.QUERY_FAILED, "could not purge deleted guild configs", e);
+        }
+    }
+
+    /** Reads every live config: rare (a plugin loaded or unloaded), so the JSON is decoded here, not queried. */
+    @Override
+    public List<GuildId> enabling(String moduleId) {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(LIVE)
+                    .map((rs, ctx) -> read(GuildId.of(rs.getLong("guild_id")), rs))
+                    .filter(config -> config.enabledModules().contains(moduleId))
+                    .map(GuildConfig::guild)
+                    .list());
+        } catch (JdbiException e) {
+            throw new StoreException(StoreException.Kind.QUERY_FAILED,
+                    "could not list the guilds enabling module " + moduleId, e);
         }
     }
 

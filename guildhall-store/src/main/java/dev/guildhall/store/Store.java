@@ -7,6 +7,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.CommandSyncStore;
 import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.store.ledger.EnvelopeLedger;
 import dev.guildhall.store.ledger.LedgerTransactions;
@@ -224,6 +225,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** Modules' per-guild settings, validated on every write, cached on read. */
+    /** Why a module's settings schema or defaults cannot be used, one line each; empty when they can. */
+    public List<String> settingsSchemaProblems(GuildModule module) {
+        return moduleSettings.schemaProblems(module);
+    }
+
     public ModuleSettingsStore moduleSettings() {
         return moduleSettings.settings();
     }

@@ -161,5 +161,11 @@ class CachedGuildConfigStoreTest {
             rows.values().removeIf(config -> config.deletedAt().filter(at -> at.isBefore(cutoff)).isPresent());
             return before - rows.size();
         }
+
+        @Override
+        public java.util.List<GuildId> enabling(String moduleId) {
+            return rows.values().stream().filter(config -> config.enabledModules().contains(moduleId))
+                    .map(GuildConfig::guild).toList();
+        }
     }
 }

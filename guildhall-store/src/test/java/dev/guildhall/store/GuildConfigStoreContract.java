@@ -161,6 +161,20 @@ abstract class GuildConfigStoreContract {
         assertThat(store.guildConfigsUncached().find(GUILD_A)).isEqualTo(configs.find(GUILD_A));
     }
 
+    @Test
+    void listsOnlyTheLiveGuildsThatEnableAModule() {
+        GuildId gone = GuildId.of(1_100_000_000_000_000_003L);
+        GuildConfig base = GuildConfig.started(GUILD_A, SetupSettings.DEFAULTS, T0);
+        configs.save(base.withEnabledModules(Set.of("poll", "dice"), T0));
+        configs.save(GuildConfig.started(GUILD_B, SetupSettings.DEFAULTS, T0).withEnabledModules(Set.of("dice"), T0));
+        configs.save(GuildConfig.started(gone, SetupSettings.DEFAULTS, T0).withEnabledModules(Set.of("poll"), T0)
+                .softDeleted(T0));
+
+        assertThat(configs.enabling("poll")).containsExactly(GUILD_A);
+        assertThat(configs.enabling("dice")).containsExactlyInAnyOrder(GUILD_A, GUILD_B);
+        assertThat(configs.enabling("none")).isEmpty();
+    }
+
     /** Every field set, with values that catch mix-ups: each resource flag combination, unicode text. */
     protected static GuildConfig fullConfig(GuildId guild) {
         SetupSettings settings = new SetupSettings("club-7", "Putter «weekly»", "Marshal", "Director");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,30 @@ public final class WebServer implements AutoCloseable {
 
     /** Binds {@code settings.host():settings.port()} (port 0 = a free port) and starts serving; fails fast if it cannot bind. */
     public static WebServer start(WebSettings settings, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
-        return start(settings, registry, checks, DEFAULT_CHECK_TIMEOUT);
+        return start(settings, registry, checks, DEFAULT_CHECK_TIMEOUT, Optional.empty());
+    }
+
+    /** With the operator endpoints ({@link OperatorRoutes}) when {@code operator} is present. */
+    public static WebServer start(WebSettings settings, PrometheusMeterRegistry registry, List<ReadinessCheck> checks,
+                                  Optional<Operator> operator) {
+        return start(settings, registry, checks, DEFAULT_CHECK_TIMEOUT, operator);
+    }
+
+    /** The operator endpoints' bearer token and what they act on. */
+    public record Operator(String token, PluginControl plugins) {
+        @Override
+        public String toString() {
+            return "Operator[token=(set)]";
+        }
     }
 
     static WebServer start(WebSettings settings, PrometheusMeterRegistry registry, List<ReadinessCheck> checks,
                            Duration checkTimeout) {
+        return start(settings, registry, checks, checkTimeout, Optional.empty());
+    }
+
+    private static WebServer start(WebSettings settings, PrometheusMeterRegistry registry, List<ReadinessCheck> checks,
+                                   Duration checkTimeout, Optional<Operator> operator) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         Readiness readiness = new Readiness(List.copyOf(checks), checkTimeout);
@@ -48,6 +68,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         app.get("/ready", ctx -> ready(ctx, readiness));
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        operator.ifPresent(o -> OperatorRoutes.mount(app, o.token(), o.plugins()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);

@@ -50,6 +50,10 @@ final class AdminFakes {
         @Override public Optional<GuildConfig> find(GuildId guild) { return Optional.ofNullable(configs.get(guild)); }
         @Override public void save(GuildConfig config) { configs.put(config.guild(), config); }
         @Override public int purgeDeletedBefore(Instant cutoff) { return 0; }
+        @Override public java.util.List<GuildId> enabling(String moduleId) {
+            return configs.values().stream().filter(c -> c.enabledModules().contains(moduleId)).map(GuildConfig::guild)
+                    .toList();
+        }
         @Override public Optional<String> lastHash(GuildId guild) { return Optional.ofNullable(hashes.get(guild)); }
         @Override public void recordHash(GuildId guild, String hash) { hashes.put(guild, hash); }
         @Override public void forget(GuildId guild) { hashes.remove(guild); }

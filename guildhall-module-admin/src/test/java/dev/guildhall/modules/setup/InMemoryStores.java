@@ -25,6 +25,11 @@ final class InMemoryStores implements GuildConfigStore, CommandSyncStore {
         return before - configs.size();
     }
 
+    @Override public java.util.List<GuildId> enabling(String moduleId) {
+        return configs.values().stream().filter(c -> c.deletedAt().isEmpty() && c.enabledModules().contains(moduleId))
+                .map(GuildConfig::guild).toList();
+    }
+
     @Override public Optional<String> lastHash(GuildId guild) { return Optional.ofNullable(hashes.get(guild)); }
 
     @Override public void recordHash(GuildId guild, String hash) { hashes.put(guild, hash); }

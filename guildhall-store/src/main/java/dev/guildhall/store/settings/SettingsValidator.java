@@ -32,8 +32,11 @@ final class SettingsValidator {
 
     private final ObjectMapper json;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    /** Compiled schemas by module id; a module's schema is fixed for the life of the process. */
-    private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
+    /**
+     * Compiled schemas by module instance: a plugin reloaded at runtime is a new instance with perhaps a new schema,
+     * and an unloaded one is forgotten with its class loader.
+     */
+    private final Map<GuildModule, Compiled> schemas = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     SettingsValidator(ObjectMapper json) {
         this.json = json;
@@ -70,6 +73,19 @@ final class SettingsValidator {
         return problems;
     }
 
+    /** Why the module's schema or defaults cannot be used (not JSON, not a schema, defaults it refuses); else empty. */
+    List<String> schemaProblems(GuildModule module) {
+        try {
+            Compiled compiled = compiled(module);
+            return compiled.schema().validate(compiled.defaults()).stream()
+                    .map(message -> "default " + fieldOf(message) + ": " + rule(message,
+                            compiled.root().path("properties").path(fieldOf(message))))
+                    .sorted().toList();
+        } catch (RuntimeException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
     ModuleSettings toSettings(ObjectNode node) {
         Map<String, Object> values = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
@@ -88,7 +104,8 @@ final class SettingsValidator {
     }
 
     private Compiled compiled(GuildModule module) {
-        return schemas.computeIfAbsent(module.id(), id -> {
+        String id = module.id();
+        return schemas.computeIfAbsent(module, key -> {
             try {
                 JsonNode root = json.readTree(module.settingsSchema());
                 JsonNode defaults = json.readTree(module.defaultSettings());

@@ -40,6 +40,10 @@ public final class GuildDispatch {
             @Override public Optional<GuildConfig> find(GuildId guild) { return Optional.ofNullable(configs.get(guild)); }
             @Override public void save(GuildConfig config) { configs.put(config.guild(), config); }
             @Override public int purgeDeletedBefore(Instant cutoff) { return 0; }
+            @Override public List<GuildId> enabling(String moduleId) {
+                return configs.values().stream().filter(c -> c.enabledModules().contains(moduleId))
+                        .map(GuildConfig::guild).toList();
+            }
         };
         CommandSyncStore syncs = new CommandSyncStore() {
             private final Map<GuildId, String> hashes = new HashMap<>();
