@@ -144,7 +144,12 @@ final class EmulatedDiscord implements AutoCloseable {
                 throw new IllegalStateException("/" + command + " did not " + (present ? "appear" : "go") + " within "
                         + timeout + " after /modules " + verb + " " + module);
             }
-            Thread.onSpinWait(); // a tight poll: the interval measured is tens of milliseconds
+            try {
+                Thread.sleep(1); // a fine poll that leaves the bot its CPU: the interval measured is milliseconds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for /" + command, e);
+            }
         }
         return System.nanoTime() - started;
     }
