@@ -13,8 +13,8 @@ interface ActionOutbox {
     /** Starts collecting the actions that the calling thread asks for while running unit {@code unitId}. */
     Collecting collect(String unitId);
 
-    /** Executes, or hands on for execution, the stored actions of a committed unit. */
-    void deliver(GuildId guild, List<String> stored);
+    /** Executes, or hands on for execution, the stored actions of unit {@code unitId}, which committed. */
+    void deliver(GuildId guild, String unitId, List<String> stored);
 
     /** The actions one unit asked for, in their stored form; closing stops collecting. */
     interface Collecting extends AutoCloseable {

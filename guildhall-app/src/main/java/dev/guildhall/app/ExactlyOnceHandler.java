@@ -46,6 +46,6 @@ final class ExactlyOnceHandler implements Bus.EnvelopeHandler {
             log.info("unit {} of guild {} was handled before; delivering its {} stored action(s) again",
                     unit.id(), envelope.guild(), outcome.actions().size());
         }
-        outbox.deliver(envelope.guild(), outcome.actions());
+        outbox.deliver(envelope.guild(), unit.id(), outcome.actions());
     }
 }

@@ -35,7 +35,7 @@ final class NatsOutbox implements ActionOutbox {
     }
 
     @Override
-    public void deliver(GuildId guild, List<String> stored) {
+    public void deliver(GuildId guild, String unitId, List<String> stored) {
         discord.publish(guild, stored.stream()
                 .map(text -> codec.decodeOutbound(text.getBytes(StandardCharsets.UTF_8))).toList());
     }

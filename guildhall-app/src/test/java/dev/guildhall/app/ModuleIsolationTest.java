@@ -134,7 +134,7 @@ class ModuleIsolationTest {
         }
 
         @Override
-        public void deliver(GuildId guild, List<String> stored) {
+        public void deliver(GuildId guild, String unitId, List<String> stored) {
             for (String action : stored) {
                 String id = action.substring(0, action.indexOf(' '));
                 deliveries.add(id);

@@ -102,7 +102,7 @@ public final class RemoteDiscord implements DiscordPort {
     }
 
     /** Whether the handler waits for what the action created; a new action type must decide here. */
-    static boolean needsResult(Action action) {
+    public static boolean needsResult(Action action) {
         return switch (action) {
             case Action.CreateTextChannel create -> true;
             case Action.CreateRole create -> true;
