@@ -56,6 +56,7 @@ final class Retention {
         if (ledger) {
             int envelopes = store.envelopeLedger().purgeProcessedBefore(clock.instant().minus(PROCESSED_ENVELOPES));
             if (envelopes > 0) log.info("purged {} handled-envelope records older than 7 days", envelopes);
+            store.executedActions().purgeExecutedBefore(clock.instant().minus(PROCESSED_ENVELOPES));
         }
         return purged;
     }

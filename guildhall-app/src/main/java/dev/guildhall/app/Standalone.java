@@ -7,7 +7,6 @@ import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleRegistry;
-import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.discord.DiscordSettings;
 import dev.guildhall.store.Store;
@@ -25,7 +24,8 @@ import java.util.Optional;
 /**
  * Standalone mode, wired top to bottom: SQLite (or PostgreSQL) store, in-process bus, the Discord connection (real
  * Discord, or the sandbox's emulator when there is no token), durable timers whose due events join Discord's on the
- * bus, the modules behind the dispatcher, and the HTTP server.
+ * bus, the modules behind the dispatcher, each envelope handled exactly once through the same ledger transactions as a
+ * worker's (actions go through a {@link LocalOutbox}), and the HTTP server.
  * Closing releases everything in reverse order.
  */
 public final class Standalone implements Running {
@@ -52,7 +52,8 @@ public final class Standalone implements Running {
                             .withAutoDefer(config.bus().interactionDeferAfter()), envelope -> {
                 if (filter.accepts(envelope)) bus.publish(envelope);
             }));
-            DiscordPort port = discord.port();
+            // modules act through the outbox, so their actions commit with their writes, as in a worker
+            LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions());
             // due timers travel the bus like Discord's events, so a guild's events stay in one order
             DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
                     bus::publish));
@@ -63,9 +64,10 @@ public final class Standalone implements Running {
             plugins.loadAll();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
-            bus.subscribe(dispatcher::dispatch);
+            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
+                    DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR)));
             timers.start();
-            own(Retention.daily(store, () -> registry, clock, false));
+            own(Retention.daily(store, () -> registry, clock, true));
             web = own(WebServer.start(config.web(), metrics, List.of(
                     ReadinessCheck.of("discord", () -> discord.isConnected() ? Optional.empty()
                             : Optional.of("not connected to Discord")),

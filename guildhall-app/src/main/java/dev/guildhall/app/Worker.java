@@ -59,7 +59,8 @@ public final class Worker implements Running {
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), discord, clock,
                     Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), discord));
             DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
-            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), discord, dispatcher, breaker));
+            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), new NatsOutbox(discord), dispatcher,
+                    breaker));
             timers.start();
             resources.own(Retention.daily(store, () -> registry, clock, true));
             web = resources.own(WebServer.start(config.web(), metrics, List.of(

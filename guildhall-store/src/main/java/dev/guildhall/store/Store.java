@@ -10,6 +10,7 @@ import dev.guildhall.core.port.GuildConfigStore;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.store.ledger.EnvelopeLedger;
+import dev.guildhall.store.ledger.ExecutedActions;
 import dev.guildhall.store.ledger.LedgerTransactions;
 import dev.guildhall.store.settings.SettingsStore;
 import org.flywaydb.core.Flyway;
@@ -61,6 +62,7 @@ public final class Store implements AutoCloseable {
     private final JdbiCommandSyncStore commandSyncs;
     private final SettingsStore moduleSettings;
     private final EnvelopeLedger envelopeLedger;
+    private final ExecutedActions executedActions;
     private final GuildPurge purge;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Clock clock) {
@@ -76,6 +78,7 @@ public final class Store implements AutoCloseable {
         this.commandSyncs = new JdbiCommandSyncStore(jdbi, clock);
         this.moduleSettings = SettingsStore.on(jdbi, clock, transactions);
         this.envelopeLedger = EnvelopeLedger.on(jdbi, clock, transactions, this::invalidateCachedGuild);
+        this.executedActions = ExecutedActions.on(jdbi, clock, transactions);
         this.purge = new GuildPurge(jdbi);
     }
 
@@ -218,6 +221,11 @@ public final class Store implements AutoCloseable {
     /** Exactly-once handling of envelopes: the handler's writes and the envelope's record commit together. */
     public EnvelopeLedger envelopeLedger() {
         return envelopeLedger;
+    }
+
+    /** Which stored actions were executed, for a process that executes them itself (standalone). */
+    public ExecutedActions executedActions() {
+        return executedActions;
     }
 
     public CommandSyncStore commandSyncs() {

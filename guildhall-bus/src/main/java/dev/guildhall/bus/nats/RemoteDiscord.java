@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * A worker's {@link DiscordPort}: actions go over NATS to whichever gateway holds the Discord connection.
  *
  * <p>While a {@link Batch} is open on the calling thread ({@link #begin}), the n-th action the handler asks for gets
- * the id {@code <envelopeId>/<n>}. Actions whose result the handler needs (created channels, roles, messages, threads
+ * the id {@code <unit id>/<n>}, the unit being the envelope's handling by one module ({@code <envelope id>@<module>}). Actions whose result the handler needs (created channels, roles, messages, threads
  * and scheduled events) are executed at once by request/reply on {@code gh.<env>.act.<shard>}; the others are only
  * collected in the batch and answer {@link ActionResult#NONE}, to be {@link #publish published} after the handler's
  * transaction commits. A re-run of the same envelope asks with the same ids, and gateways execute an id at most once.
@@ -72,11 +72,21 @@ public final class RemoteDiscord implements DiscordPort {
 
     /** Opens the batch of one envelope's handling on the calling thread; closing it unbinds it. */
     public Batch begin(Envelope envelope) {
+        return begin(envelope.id());
+    }
+
+    /**
+     * Opens the batch of one exactly-once unit of an envelope ({@code <envelope id>@<module id>}, or the envelope's
+     * own id for an interaction) on the calling thread; its actions are numbered {@code <unit id>/<n>}, so two units
+     * of one envelope never share an action id.
+     */
+    public Batch begin(String unitId) {
+        if (unitId == null || unitId.isBlank()) throw new IllegalArgumentException("the unit id is missing");
         Batch open = batches.get();
         if (open != null) {
             throw new IllegalStateException("envelope " + open.envelopeId() + " still has a batch open on this thread");
         }
-        Batch batch = new Batch(envelope.id());
+        Batch batch = new Batch(unitId);
         batches.set(batch);
         return batch;
     }
@@ -92,7 +102,7 @@ public final class RemoteDiscord implements DiscordPort {
     }
 
     /** Whether the handler waits for what the action created; a new action type must decide here. */
-    static boolean needsResult(Action action) {
+    public static boolean needsResult(Action action) {
         return switch (action) {
             case Action.CreateTextChannel create -> true;
             case Action.CreateRole create -> true;

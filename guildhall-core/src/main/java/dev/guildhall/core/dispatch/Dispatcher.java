@@ -18,6 +18,7 @@ import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,33 +48,104 @@ public final class Dispatcher {
         this.observer = observer;
     }
 
+    /** Runs every unit of the envelope here and now, one after another; see {@link #dispatch(Envelope, UnitRunner)}. */
     public void dispatch(Envelope envelope) throws Exception {
+        dispatch(envelope, Unit::run);
+    }
+
+    /**
+     * Splits the envelope into its units and gives each to {@code runner}. An interaction is one unit, under the
+     * envelope's own id: the owning module's handling (or the refusal) and the command sync it may call for. Any other
+     * event is one unit per active module, under {@code <envelope id>@<module id>}, then, when the event changes the
+     * guild's commands, one more under {@code <envelope id>#commands}. Every unit is given to the runner even when an
+     * earlier one failed, so one module's failure delays no other; the first failure is then rethrown, later ones
+     * added to it as suppressed.
+     */
+    public void dispatch(Envelope envelope, UnitRunner runner) throws Exception {
         long started = System.nanoTime();
         Optional<String> command = envelope.event() instanceof InteractionEvent.SlashCommand slash
                 ? Optional.of(slash.name()) : Optional.empty();
-        String outcome = "error";
+        Outcome outcome = new Outcome();
         MDC.put("guild_id", envelope.guild().toString());
         MDC.put("event_id", envelope.id());
         try {
-            outcome = route(envelope);
-            if (envelope.event() instanceof GuildEvent.GuildLeft) commandSync.forget(envelope.guild());
-            else if (changesCommands(envelope.event(), outcome)) syncCommands(envelope);
+            Exception failure = null;
+            for (Unit unit : units(envelope, outcome)) {
+                try {
+                    runner.run(unit);
+                } catch (Exception e) {
+                    if (failure == null) failure = e;
+                    else failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                outcome.value = "error";
+                throw failure;
+            }
+        } catch (RuntimeException | Error e) {
+            outcome.value = "error";
+            throw e;
         } finally {
-            observer.handled(envelope.type(), command, outcome, Duration.ofNanos(System.nanoTime() - started));
+            observer.handled(envelope.type(), command, outcome.value, Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("guild_id");
             MDC.remove("event_id");
         }
     }
 
-    private String route(Envelope envelope) throws Exception {
+    /**
+     * One exactly-once part of an envelope's handling: a module's handling of an event, or the platform's own
+     * follow-up. {@code id} is what a ledger records it under, distinct for every unit of every envelope.
+     */
+    public record Unit(String id, Work work) {
+        public void run() throws Exception {
+            work.run();
+        }
+    }
+
+    /** The handling inside a unit. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs one unit: at once ({@code Unit::run}), or, in a worker, inside its own ledger transaction. */
+    @FunctionalInterface
+    public interface UnitRunner {
+        void run(Unit unit) throws Exception;
+    }
+
+    /** What the observer is told; {@code replayed} when a runner ran no unit because each was handled before. */
+    private static final class Outcome {
+        String value = "replayed";
+    }
+
+    private List<Unit> units(Envelope envelope, Outcome outcome) {
         Optional<GuildConfig> config = configs.find(envelope.guild());
         List<GuildModule> active = registry.active(config);
-        if (!(envelope.event() instanceof InteractionEvent interaction)) {
-            for (GuildModule module : active) {
-                module.handle(context(envelope, config, PermissionLevel.EVERYONE), envelope.event());
-            }
-            return "ok";
+        if (envelope.event() instanceof InteractionEvent interaction) {
+            return List.of(new Unit(envelope.id(), () -> {
+                outcome.value = route(envelope, interaction, active, config);
+                if (outcome.value.equals("ok")) syncCommands(envelope);
+            }));
         }
+        List<Unit> units = new ArrayList<>();
+        for (GuildModule module : active) {
+            units.add(new Unit(envelope.id() + "@" + module.id(), () -> {
+                module.handle(context(envelope, config, PermissionLevel.EVERYONE), envelope.event());
+                outcome.value = "ok";
+            }));
+        }
+        if (envelope.event() instanceof GuildEvent.GuildLeft) {
+            units.add(new Unit(envelope.id() + "#commands", () -> commandSync.forget(envelope.guild())));
+        } else if (envelope.event() instanceof GuildEvent.GuildJoined) {
+            units.add(new Unit(envelope.id() + "#commands", () -> syncCommands(envelope)));
+        }
+        if (units.isEmpty()) outcome.value = "ok";
+        return units;
+    }
+
+    private String route(Envelope envelope, InteractionEvent interaction, List<GuildModule> active,
+                         Optional<GuildConfig> config) throws Exception {
         PermissionLevel level = Permissions.levelOf(interaction.invoker(), config);
         ModuleContext context = context(envelope, config, level);
         Optional<Target> target = findTarget(interaction, active, config);
@@ -89,11 +161,6 @@ public final class Dispatcher {
         }
         target.get().module().handle(context, envelope.event());
         return "ok";
-    }
-
-    /** Joining a guild and any handled interaction may change which commands the guild should have. */
-    private static boolean changesCommands(GuildEvent event, String outcome) {
-        return event instanceof GuildEvent.GuildJoined || (event instanceof InteractionEvent && outcome.equals("ok"));
     }
 
     /** A failed sync must not re-run the handler that already answered: it is retried by the next such event. */

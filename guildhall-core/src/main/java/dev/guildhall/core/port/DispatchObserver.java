@@ -7,6 +7,7 @@ import java.util.Optional;
 public interface DispatchObserver {
     DispatchObserver NONE = (kind, command, outcome, elapsed) -> { };
 
-    /** {@code outcome} is one of {@code ok}, {@code refused}, {@code ignored}, {@code error}. */
+    /** {@code outcome} is one of {@code ok}, {@code refused}, {@code ignored}, {@code error}, {@code replayed} (each part of
+     * the event was handled before, so nothing ran). */
     void handled(String eventKind, Optional<String> command, String outcome, Duration elapsed);
 }

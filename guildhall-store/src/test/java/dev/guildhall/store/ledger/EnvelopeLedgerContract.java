@@ -226,6 +226,31 @@ abstract class EnvelopeLedgerContract {
         assertThat(rows).containsEntry("processed_event", 2);
     }
 
+    @Test
+    void anExecutedActionIsRecordedOncePerGuildAndForgottenAfterTheCutoff() {
+        ExecutedActions executed = store.executedActions();
+        executed.record(GUILD, "e-1@notes/1");
+        executed.record(GUILD, "e-1@notes/1");
+        clock.advance(Duration.ofDays(8));
+        executed.record(GUILD, "e-2@notes/1");
+
+        assertThat(executed.wasExecuted(GUILD, "e-1@notes/1")).isTrue();
+        assertThat(executed.wasExecuted(OTHER_GUILD, "e-1@notes/1")).isFalse();
+        assertThat(executed.purgeExecutedBefore(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(executed.wasExecuted(GUILD, "e-1@notes/1")).isFalse();
+        assertThat(executed.wasExecuted(GUILD, "e-2@notes/1")).isTrue();
+    }
+
+    @Test
+    void anExecutedActionCannotBeRecordedInsideAnEnvelopesTransaction() {
+        assertThatThrownBy(() -> ledger().process(GUILD, "e-1", () -> {
+            store.executedActions().record(GUILD, "e-1/1");
+            return List.of();
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside an envelope's transaction");
+
+        assertThat(store.executedActions().wasExecuted(GUILD, "e-1/1")).isFalse();
+    }
+
     /** A handler's own checked exception. */
     static final class HandlerBroke extends Exception {
         HandlerBroke() {

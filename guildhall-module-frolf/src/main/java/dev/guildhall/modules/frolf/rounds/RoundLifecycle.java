@@ -50,6 +50,8 @@ final class RoundLifecycle {
             message = MessageId.of(context.act(new Action.SendMessage(context.guild(), channel,
                     RoundEmbeds.of(round, List.of()))).requireCreatedId());
         } catch (DiscordCallException e) {
+            // Not left to the transaction: RoundsFeature answers a refused interaction with a reply, so the envelope
+            // commits, and without this the round would stand with no embed.
             rounds.delete(context.guild(), round.id());
             throw e;
         }
@@ -111,7 +113,8 @@ final class RoundLifecycle {
         ChannelId thread = round.thread().orElseGet(() -> {
             ChannelId started = ChannelId.of(context.act(new Action.StartThread(context.guild(), round.channel(),
                     round.message().get(), threadName(round))).requireCreatedId());
-            // Kept at once: if the reminder post fails and the timer's event is retried, the thread is reused.
+            // If the reminder post fails, this rolls back with it; the retried timer event asks for the thread under
+            // the same action id, so it gets this thread back instead of starting a second.
             rounds.update(round.withThread(started));
             return started;
         });

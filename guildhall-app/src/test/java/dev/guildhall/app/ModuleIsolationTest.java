@@ -1,0 +1,186 @@
+package dev.guildhall.app;
+
+import dev.guildhall.core.action.Action;
+import dev.guildhall.core.action.ActionResult;
+import dev.guildhall.core.action.MessageContent;
+import dev.guildhall.core.command.CommandSpec;
+import dev.guildhall.core.dispatch.CommandSync;
+import dev.guildhall.core.dispatch.Dispatcher;
+import dev.guildhall.core.event.Envelope;
+import dev.guildhall.core.event.GuildEvent;
+import dev.guildhall.core.event.GuildSnapshot;
+import dev.guildhall.core.id.ChannelId;
+import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.module.GuildModule;
+import dev.guildhall.core.module.ModuleContext;
+import dev.guildhall.core.module.ModuleRegistry;
+import dev.guildhall.core.port.DiscordPort;
+import dev.guildhall.core.port.DispatchObserver;
+import dev.guildhall.core.settings.ModuleSettingsStore;
+import dev.guildhall.store.Store;
+import dev.guildhall.store.StoreSettings;
+import dev.guildhall.testkit.MutableClock;
+import dev.guildhall.testkit.PostgresExtension;
+import dev.guildhall.testkit.PostgresServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One module's failure repeats no other module's effects: a timer event reaches two modules, each writing a setting
+ * and posting a message through the real ledger; one of them throws on the first attempt. The retried envelope
+ * re-runs only the module that failed, on SQLite and on PostgreSQL.
+ */
+@ExtendWith(PostgresExtension.class)
+class ModuleIsolationTest {
+    private static final GuildId GUILD = GuildId.of(81L << 22);
+    private final MutableClock clock = new MutableClock();
+
+    @Test
+    void aFailingModuleLeavesTheOthersEffectsAppliedOnceOnSqlite(@TempDir Path dir) throws Exception {
+        failingModuleRepeatsNothingElse(StoreSettings.sqlite(dir.resolve("guildhall.db")));
+    }
+
+    @Test
+    void aFailingModuleLeavesTheOthersEffectsAppliedOnceOnPostgres(PostgresServer server) throws Exception {
+        failingModuleRepeatsNothingElse(StoreSettings.postgres(PostgresExtension.freshDatabaseUrl(server),
+                server.user(), server.password()));
+    }
+
+    private void failingModuleRepeatsNothingElse(StoreSettings settings) throws Exception {
+        try (Store store = Store.open(settings, clock)) {
+            GatewayLike gateway = new GatewayLike();
+            Tally steady = new Tally("steady", store.moduleSettings(), 0);
+            Tally shaky = new Tally("shaky", store.moduleSettings(), 1);
+            ModuleRegistry registry = new ModuleRegistry(List.of(steady, shaky));
+            Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), gateway, clock,
+                    DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), gateway));
+            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), gateway, dispatcher,
+                    DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
+            Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(),
+                    new GuildEvent.TimerFired("tick", "1"), Map.of());
+
+            assertThatThrownBy(() -> handler.handle(envelope)).hasMessage("shaky fails on attempt 1");
+            assertThat(count(store, steady)).isEqualTo(1);
+            assertThat(count(store, shaky)).as("the failed module's write rolled back").isZero();
+            assertThat(gateway.executed).containsOnlyKeys("e-1@steady/1");
+
+            handler.handle(envelope);
+
+            assertThat(steady.attempts).as("the steady module ran once across both attempts").isEqualTo(1);
+            assertThat(shaky.attempts).isEqualTo(2);
+            assertThat(count(store, steady)).isEqualTo(1);
+            assertThat(count(store, shaky)).isEqualTo(1);
+            assertThat(gateway.executed).containsOnlyKeys("e-1@steady/1", "e-1@shaky/1");
+            assertThat(gateway.executed.values()).containsExactly("steady", "shaky");
+            assertThat(gateway.deliveries).as("the steady module's stored action was offered again, under its id")
+                    .containsExactly("e-1@steady/1", "e-1@steady/1", "e-1@shaky/1");
+        }
+    }
+
+    private static long count(Store store, Tally module) {
+        return store.moduleSettings().load(GUILD, module).value("count")
+                .map(v -> ((Number) v).longValue()).orElse(0L);
+    }
+
+    /**
+     * Discord as a gateway sees it: actions are collected per unit under {@code <unit id>/<n>} and executed at
+     * delivery, each id at most once.
+     */
+    private static final class GatewayLike implements DiscordPort, ActionOutbox {
+        final Map<String, String> executed = new LinkedHashMap<>();
+        final List<String> deliveries = new ArrayList<>();
+        private final ThreadLocal<List<String>> collecting = new ThreadLocal<>();
+        private final ThreadLocal<String> unit = new ThreadLocal<>();
+
+        @Override
+        public ActionResult execute(Action action) {
+            List<String> batch = collecting.get();
+            if (batch == null) throw new IllegalStateException("an action outside any unit: " + action);
+            String text = ((Action.SendMessage) action).message().content();
+            batch.add(unit.get() + "/" + (batch.size() + 1) + " " + text);
+            return ActionResult.NONE;
+        }
+
+        @Override
+        public Optional<GuildSnapshot> guild(GuildId guild) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Collecting collect(String unitId) {
+            List<String> batch = new ArrayList<>();
+            collecting.set(batch);
+            unit.set(unitId);
+            return new Collecting() {
+                @Override public List<String> actions() { return List.copyOf(batch); }
+                @Override public void close() {
+                    collecting.remove();
+                    unit.remove();
+                }
+            };
+        }
+
+        @Override
+        public void deliver(GuildId guild, String unitId, List<String> stored) {
+            for (String action : stored) {
+                String id = action.substring(0, action.indexOf(' '));
+                deliveries.add(id);
+                executed.putIfAbsent(id, action.substring(action.indexOf(' ') + 1));
+            }
+        }
+    }
+
+    /** Counts timer events in its settings and posts its name; throws its first {@code failures} times, after both. */
+    private static final class Tally implements GuildModule {
+        private final String id;
+        private final ModuleSettingsStore settings;
+        private int failures;
+        int attempts;
+
+        Tally(String id, ModuleSettingsStore settings, int failures) {
+            this.id = id;
+            this.settings = settings;
+            this.failures = failures;
+        }
+
+        @Override public String id() { return id; }
+        @Override public String description() { return "counts timer events"; }
+        @Override public String version() { return "1"; }
+        @Override public List<CommandSpec> commands() { return List.of(); }
+        @Override public boolean canBeDisabled() { return false; }
+
+        @Override
+        public String settingsSchema() {
+            return "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"count\":{\"type\":\"integer\"}}}";
+        }
+
+        @Override
+        public void handle(ModuleContext context, GuildEvent event) {
+            attempts++;
+            long count = count(context) + 1;
+            settings.set(context.guild(), this, "count", Long.toString(count));
+            context.act(new Action.SendMessage(context.guild(), ChannelId.of(9), MessageContent.text(id)));
+            if (failures > 0) {
+                failures--;
+                throw new IllegalStateException(id + " fails on attempt " + attempts);
+            }
+        }
+
+        private long count(ModuleContext context) {
+            return settings.load(context.guild(), this).value("count").map(v -> ((Number) v).longValue()).orElse(0L);
+        }
+    }
+}
