@@ -135,6 +135,7 @@ class DispatcherUnitsTest {
         GuildConfigStore configs = new GuildConfigStore() {
             @Override public Optional<GuildConfig> find(GuildId guild) { return Optional.empty(); }
             @Override public void save(GuildConfig config) { throw new UnsupportedOperationException(); }
+            @Override public java.util.List<GuildId> enabling(String moduleId) { return java.util.List.of(); }
             @Override public int purgeDeletedBefore(Instant cutoff) { return 0; }
         };
         Map<GuildId, String> hashes = new HashMap<>();
