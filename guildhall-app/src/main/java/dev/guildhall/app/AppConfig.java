@@ -118,6 +118,16 @@ public record AppConfig(Mode mode, String environment, DiscordConfig discord, St
                 new PluginConfig(Path.of(get(env, "MODULES_DIR").orElse("modules")), get(env, "OPERATOR_TOKEN")));
     }
 
+    /**
+     * What in this environment says it is a production one (and so no place for the sandbox): a PostgreSQL database
+     * ({@code DATABASE_URL}) or {@code ENVIRONMENT=production}; empty for a laptop's environment.
+     */
+    public Optional<String> productionSign() {
+        if (environment.equalsIgnoreCase("production")) return Optional.of("ENVIRONMENT=" + environment);
+        if (store.usesPostgres()) return Optional.of("DATABASE_URL is set");
+        return Optional.empty();
+    }
+
     private static Optional<String> get(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }

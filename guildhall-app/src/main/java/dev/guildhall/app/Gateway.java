@@ -43,7 +43,7 @@ public final class Gateway implements Running {
 
     private Gateway(AppConfig config) {
         if (config.discord().token().isEmpty()) {
-            throw new ConfigException("DISCORD_TOKEN", "the bot token: a gateway connects to Discord");
+            throw new ConfigException("DISCORD_TOKEN", "not set, and a gateway connects to Discord with the bot's token");
         }
         try {
             PrometheusMeterRegistry metrics = Metrics.newRegistry();

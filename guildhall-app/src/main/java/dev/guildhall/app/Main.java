@@ -1,5 +1,7 @@
 package dev.guildhall.app;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +17,7 @@ import java.util.Map;
         description = "A multi-tenant Discord bot platform.",
         subcommands = {RunCommand.class, SetupCommand.class, DeadLetterCommand.class, ModulesCommand.class})
 public final class Main implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
     private final Map<String, String> env;
     private final PrintWriter out;
 
@@ -61,8 +64,11 @@ public final class Main implements Runnable {
         });
         line.setOut(out);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(e instanceof ConfigException || e instanceof IllegalArgumentException
-                    ? "guildhall: " + e.getMessage() : "guildhall: " + e);
+            String text = FailureText.of(e);
+            // a failure that says nothing (a bug, not an operator's mistake) is worth its stack trace; one with
+            // messages is not logged, since a message may hold what an operator would not want in the log
+            if (text.equals(FailureText.UNEXPLAINED)) log.error("guildhall failed without a message", e);
+            cmd.getErr().println("guildhall: " + text);
             return 1;
         });
         return line;

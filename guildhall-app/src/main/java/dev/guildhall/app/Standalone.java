@@ -39,7 +39,7 @@ public final class Standalone implements Running {
 
     private Standalone(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
         try {
-            sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(config.sandbox())))
+            sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(sandboxOnly(config).sandbox())))
                     : Optional.empty();
             store = own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
@@ -87,6 +87,19 @@ public final class Standalone implements Running {
     /** With feature modules besides the built-in ones; for tests that need a module of their own. */
     static Standalone start(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
         return new Standalone(config, clock, extraFeatures);
+    }
+
+    /**
+     * No token means the sandbox, but only where nothing says production: a production start that lost its token
+     * must stop, not answer on a local emulator while the real bot stays offline.
+     */
+    private static AppConfig sandboxOnly(AppConfig config) {
+        config.productionSign().ifPresent(sign -> {
+            String unset = sign.startsWith("ENVIRONMENT") ? "ENVIRONMENT" : "DATABASE_URL";
+            throw new ConfigException("DISCORD_TOKEN", "not set, and this is a production start (" + sign
+                    + ") that needs the bot's token; unset " + unset + " to try the sandbox");
+        });
+        return config;
     }
 
     /** The client settings for a configured token: real Discord, or the Discord-compatible server the URLs name. */

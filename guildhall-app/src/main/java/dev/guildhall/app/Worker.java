@@ -40,7 +40,10 @@ public final class Worker implements Running {
     private Worker(AppConfig config, Clock clock, Function<Store, List<GuildModule>> extraFeatures) {
         try {
             if (!config.store().usesPostgres()) {
-                log.warn("worker mode on a SQLite file: only one worker may run; set DATABASE_URL to share PostgreSQL");
+                // each worker would keep its own copy of every guild's data, and they would drift apart
+                throw new ConfigException("DATABASE_URL", "not set to PostgreSQL, and workers must share one "
+                        + "database (postgres://host:5432/guildhall, user and password included); a single process "
+                        + "on the SQLite file runs as BOT_MODE=standalone");
             }
             store = resources.own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();

@@ -96,6 +96,16 @@ class AppConfigTest {
     }
 
     @Test
+    void productionIsSaidByEnvironmentProductionOrAPostgresDatabase() {
+        assertThat(AppConfig.fromEnvironment(Map.of()).productionSign()).isEmpty();
+        assertThat(AppConfig.fromEnvironment(Map.of("ENVIRONMENT", "staging")).productionSign()).isEmpty();
+        assertThat(AppConfig.fromEnvironment(Map.of("ENVIRONMENT", "production")).productionSign())
+                .contains("ENVIRONMENT=production");
+        assertThat(AppConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://gh:pw@db:5432/guildhall"))
+                .productionSign()).contains("DATABASE_URL is set");
+    }
+
+    @Test
     void natsCredentialsNeverAppearInTheConfigsText() {
         AppConfig config = AppConfig.fromEnvironment(Map.of("NATS_URL", "nats://bot:hunter2@nats.internal:4222"));
 

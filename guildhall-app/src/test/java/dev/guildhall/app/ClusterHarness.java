@@ -165,14 +165,19 @@ final class ClusterHarness extends EmulatorDriver implements AutoCloseable {
 
     /**
      * The bot's answer to an interaction as the user finally sees it: the reply's data, or, when the gateway deferred
-     * first, the original response once the worker's answer has filled it.
+     * first, the original response once the worker's answer has filled it, or the ephemeral follow-up that replaced
+     * the deleted deferral.
      */
     JsonNode finalAnswer(InteractionOutcome outcome) {
         JsonNode first = outcome.response().orElseThrow(() -> new AssertionError("no response: " + outcome));
         if (first.get("type").asInt() != 5) return first.get("data");
-        return eventually(() -> control().interaction(outcome.interactionId()).original(),
-                original -> original.isPresent() && !original.get().path("content").asText().isEmpty()
-                        || original.isPresent() && original.get().path("embeds").size() > 0).orElseThrow();
+        InteractionOutcome answered = eventually(() -> control().interaction(outcome.interactionId()),
+                now -> !now.followups().isEmpty() || now.original().filter(ClusterHarness::hasAnswer).isPresent());
+        return answered.followups().isEmpty() ? answered.original().orElseThrow() : answered.followups().getFirst();
+    }
+
+    private static boolean hasAnswer(JsonNode message) {
+        return !message.path("content").asText().isEmpty() || message.path("embeds").size() > 0;
     }
 
     /** Every process's log tail, for a failure message. */

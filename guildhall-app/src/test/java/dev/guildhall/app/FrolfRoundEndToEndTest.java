@@ -171,6 +171,9 @@ class FrolfRoundEndToEndTest {
         List<JsonNode> reminder = eventually(() -> threadMessages(club, round), m -> !m.isEmpty());
         assertThat(reminder).singleElement().satisfies(m -> assertThat(m.get("content").asText())
                 .contains(p.stream().map(FrolfRoundEndToEndTest::mention).toList()));
+        // the reminder asks to ping exactly the accepted players, and Discord pings no one else
+        assertThat(reminder.getFirst().get("mentions").findValuesAsText("id"))
+                .containsExactlyInAnyOrderElementsOf(p.stream().map(String::valueOf).toList());
         assertThat(stored(club, round).status()).isEqualTo(RoundStatus.SCHEDULED);
 
         clock.set(start);

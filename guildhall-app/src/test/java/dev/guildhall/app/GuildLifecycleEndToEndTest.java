@@ -7,6 +7,7 @@ import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.guild.ManagedResource;
 import dev.guildhall.core.guild.SetupStatus;
 import dev.guildhall.emulator.InteractionOutcome;
+import dev.guildhall.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,35 @@ class GuildLifecycleEndToEndTest {
 
         assertThat(bot.control().requests()).noneMatch(r -> r.route().equals(COMMANDS_ROUTE) && r.method().equals("PUT"));
         assertThat(bot.commandNames(guild)).isEqualTo(FULL_SET);
+    }
+
+    @Test
+    void aRestartAfterLeavingAndRejoiningMakesNoCommandWrite() {
+        TestGuild guild = joinedGuild("Returning");
+        bot.setUp(guild, "frolf");
+        eventually(() -> bot.commandNames(guild), names -> names.equals(FULL_SET));
+        bot.control().botLeave(guild.id());
+        eventually(() -> bot.config(guild).orElseThrow(), GuildConfig::isDeleted);
+        assertThat(bot.commandNames(guild)).as("Discord drops a guild's commands when the bot leaves").isEmpty();
+
+        bot.control().clearRequests();
+        bot.control().botJoin(guild.id());
+        // the re-join writes the set once; its PUT is recorded once Discord has answered it
+        eventually(() -> bot.control().requests(), requests -> requests.stream().anyMatch(r -> isCommandWrite(r, guild)));
+        eventually(() -> bot.commandNames(guild), names -> names.equals(FULL_SET));
+
+        bot.control().clearRequests();
+        bot.restartBot();
+        // Events of a guild are handled in order: once this answer arrives, the guild's ready event was handled.
+        assertThat(responseType(bot.command(guild, guild.member(), "reset"))).isEqualTo(4);
+
+        assertThat(bot.control().requests()).noneMatch(r -> isCommandWrite(r, guild));
+        assertThat(bot.commandNames(guild)).isEqualTo(FULL_SET);
+    }
+
+    private static boolean isCommandWrite(RecordedRequest request, TestGuild guild) {
+        return request.method().equals("PUT") && request.route().equals(COMMANDS_ROUTE)
+                && request.path().endsWith("/guilds/" + guild.id() + "/commands");
     }
 
     @Test

@@ -128,13 +128,21 @@ final class ActionExecutor implements DiscordPort {
     /**
      * A Reply after a deferred reply (or after an earlier answer) edits the original response; after an automatic
      * {@code deferEdit} of a button it is a follow-up, so the button's message is left as it is.
+     *
+     * <p>An ephemeral Reply after the automatic public {@code deferReply} must not fill the public "thinking" message
+     * (everyone would read it): that message is deleted first, then the answer goes as an ephemeral follow-up. The
+     * order matters, since Discord fills a deferred original with the first follow-up, whatever that one's flags.
      */
     private ActionResult reply(String what, Action.Reply reply) {
         IReplyCallback callback = interaction(what, reply.interaction().id(), IReplyCallback.class);
-        await(autoDefer.answer(reply.interaction().id(), deferral -> {
-            if (deferral == AutoDefer.Deferral.EDIT) {
-                return callback.getHook().sendMessage(JdaMessages.create(reply.message()))
-                        .setEphemeral(reply.ephemeral()).submit();
+        String id = reply.interaction().id();
+        await(autoDefer.answer(id, deferral -> {
+            if (deferral == AutoDefer.Deferral.EDIT || deferral == AutoDefer.Deferral.WITHDRAWN) {
+                return followUp(callback, reply);
+            }
+            if (deferral == AutoDefer.Deferral.REPLY && reply.ephemeral()) {
+                autoDefer.withdrawn(id);
+                return callback.getHook().deleteOriginal().submit().thenCompose(deleted -> followUp(callback, reply));
             }
             if (callback.isAcknowledged()) {
                 return callback.getHook().editOriginal(JdaMessages.edit(reply.message())).submit();
@@ -142,6 +150,11 @@ final class ActionExecutor implements DiscordPort {
             return callback.reply(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral()).submit();
         }));
         return ActionResult.NONE;
+    }
+
+    private static CompletableFuture<?> followUp(IReplyCallback callback, Action.Reply reply) {
+        return callback.getHook().sendMessage(JdaMessages.create(reply.message())).setEphemeral(reply.ephemeral())
+                .submit();
     }
 
     private ActionResult showModal(String what, Action.ShowModal show) {

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * Discord drops an interaction that gets no first answer within 3 seconds. A handler that needs longer (a database
  * write, a slow REST call) would lose it, so an interaction still unanswered after {@code after} is deferred here:
  * a button click with {@code deferEdit} (its message stays as it is), a command or a modal submit with a
- * non-ephemeral {@code deferReply} (whether the final answer is ephemeral is not known yet).
+ * non-ephemeral {@code deferReply} (whether the final answer is ephemeral is not known yet; an ephemeral one then
+ * replaces the public deferral, see {@link Deferral#WITHDRAWN}).
  *
  * <p>The deferral and a handler's own answer can race; both go through {@link #answer}, which holds a per-interaction
  * gate while deciding and only starts the request, so exactly one of them is the first answer.
@@ -29,7 +30,15 @@ final class AutoDefer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AutoDefer.class);
 
     /** How an interaction was answered by the deferral, which decides how a later answer is sent. */
-    enum Deferral { NONE, REPLY, EDIT }
+    enum Deferral {
+        NONE,
+        /** A public "thinking" original response. */
+        REPLY,
+        /** A button's message, left as it is. */
+        EDIT,
+        /** The public deferral was deleted to make way for an ephemeral answer: later answers are follow-ups. */
+        WITHDRAWN
+    }
 
     private final Duration after;
     private final ScheduledExecutorService timer;
@@ -80,6 +89,14 @@ final class AutoDefer implements AutoCloseable {
         Gate gate = gate(interactionId);
         synchronized (gate) {
             return send.apply(gate.deferral);
+        }
+    }
+
+    /** Called by an answer, under the gate, that deletes the public deferral. */
+    void withdrawn(String interactionId) {
+        Gate gate = gate(interactionId);
+        synchronized (gate) {
+            gate.deferral = Deferral.WITHDRAWN;
         }
     }
 

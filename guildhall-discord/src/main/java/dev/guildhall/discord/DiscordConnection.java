@@ -5,6 +5,7 @@ import dev.guildhall.core.port.DiscordPort;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,10 @@ public final class DiscordConnection implements AutoCloseable {
     static DiscordConnection connect(DiscordSettings settings, Consumer<Envelope> sink, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(sink, "sink");
+        // JDA's own default parses every mention type; JdaMessages sets each message's allowed mentions, and this
+        // keeps a message built anywhere else from pinging @everyone or a role too
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
         PendingInteractions pending = new PendingInteractions();
         ReadyLatch readiness = new ReadyLatch(settings.shardsTotal());
         AutoDefer autoDefer = new AutoDefer(settings.autoDefer());

@@ -2,8 +2,11 @@ package dev.guildhall.discord;
 
 import dev.guildhall.core.action.ButtonSpec;
 import dev.guildhall.core.action.Embed;
+import dev.guildhall.core.action.Mentions;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.action.ModalSpec;
+import dev.guildhall.core.id.RoleId;
+import dev.guildhall.core.id.UserId;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -12,14 +15,17 @@ import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.AbstractMessageBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,20 +38,40 @@ final class JdaMessages {
     private JdaMessages() {}
 
     static MessageCreateData create(MessageContent message) {
-        return new MessageCreateBuilder()
+        MessageCreateBuilder builder = new MessageCreateBuilder()
                 .setContent(message.content())
                 .setEmbeds(embeds(message.embeds()))
-                .setComponents(components(message.buttons()))
-                .build();
+                .setComponents(components(message.buttons()));
+        return allowOnly(builder, message.mentions()).build();
     }
 
-    /** An edit replaces text, embeds and buttons alike, so a message can also lose its buttons. */
+    /**
+     * An edit replaces text, embeds and buttons alike, so a message can also lose its buttons. Its allowed mentions
+     * are sent too: Discord parses an edited text's mentions again.
+     */
     static MessageEditData edit(MessageContent message) {
-        return new MessageEditBuilder()
+        MessageEditBuilder builder = new MessageEditBuilder()
                 .setContent(message.content())
                 .setEmbeds(embeds(message.embeds()))
-                .setComponents(components(message.buttons()))
-                .build();
+                .setComponents(components(message.buttons()));
+        return allowOnly(builder, message.mentions()).build();
+    }
+
+    /**
+     * Every message carries {@code allowed_mentions}: no type is parsed from the text ({@code parse: []}), so
+     * {@code @everyone}, {@code @here} and role or user mentions typed by members ping no one; only the users and
+     * roles the module named are pinged.
+     */
+    static <B extends AbstractMessageBuilder<?, B>> B allowOnly(B builder, Mentions mentions) {
+        builder.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .mentionRepliedUser(false);
+        if (!mentions.users().isEmpty()) {
+            builder.mentionUsers(mentions.users().stream().map(UserId::value).sorted().map(Long::toUnsignedString).toList());
+        }
+        if (!mentions.roles().isEmpty()) {
+            builder.mentionRoles(mentions.roles().stream().map(RoleId::value).sorted().map(Long::toUnsignedString).toList());
+        }
+        return builder;
     }
 
     static List<MessageEmbed> embeds(List<Embed> embeds) {

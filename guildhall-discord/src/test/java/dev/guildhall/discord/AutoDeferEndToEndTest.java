@@ -98,6 +98,34 @@ class AutoDeferEndToEndTest {
     }
 
     @Test
+    void aSlowEphemeralAnswerReplacesThePublicDeferralWithAnEphemeralFollowUp() throws Exception {
+        Club club = club("Slow Secrets");
+        discord.control().clearRequests();
+        String secret = "Only you see this: prefix is frolf @everyone";
+        CompletableFuture<Void> handler = slowly(club, InteractionEvent.SlashCommand.class, command ->
+                discord.port().execute(new Action.Reply(club.id(), command.interaction(),
+                        MessageContent.text(secret), true)));
+
+        InteractionOutcome first = discord.control().invokeCommand(club.id().value(), club.channel(), club.owner(),
+                "leaderboard", Map.of(), Duration.ofSeconds(5));
+        handler.get(15, TimeUnit.SECONDS);
+
+        assertThat(first.response()).hasValueSatisfying(r -> assertThat(r.get("type").asInt()).isEqualTo(5));
+        InteractionOutcome last = discord.control().interaction(first.interactionId());
+        assertThat(last.original()).as("the public thinking message is deleted").isEmpty();
+        assertThat(last.followups()).singleElement().satisfies(m -> {
+            assertThat(m.get("content").asText()).isEqualTo(secret);
+            assertThat(m.get("flags").asInt() & 64).isEqualTo(64);
+            assertThat(m.get("mention_everyone").asBoolean()).isFalse();
+        });
+        assertThat(discord.control().messages(club.channel()))
+                .noneMatch(m -> m.get("content").asText().equals(secret));
+        assertThat(calls("DELETE", ORIGINAL)).hasSize(1);
+        assertThat(calls("POST", FOLLOW_UP)).hasSize(1);
+        assertThat(calls("PATCH", ORIGINAL)).isEmpty();
+    }
+
+    @Test
     void aSlowButtonIsDeferredAsAnEditAndItsReplyIsAFollowUpThatLeavesTheMessage() throws Exception {
         Club club = club("Slow Buttons");
         long message = roundMessage(club);

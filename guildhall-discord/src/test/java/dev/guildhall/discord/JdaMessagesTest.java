@@ -2,8 +2,11 @@ package dev.guildhall.discord;
 
 import dev.guildhall.core.action.ButtonSpec;
 import dev.guildhall.core.action.Embed;
+import dev.guildhall.core.action.Mentions;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.action.ModalSpec;
+import dev.guildhall.core.id.RoleId;
+import dev.guildhall.core.id.UserId;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.components.label.Label;
@@ -13,17 +16,40 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.emoji.CustomEmoji;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JdaMessagesTest {
     private static final Embed EMBED = new Embed("Setup done", "Channels are ready",
             List.of(new Embed.Field("Prefix", "frolf", true)), 0x2ECC71);
+
+    @Test
+    void everyMessageSaysItParsesNoMentionTypeAndListsOnlyTheAskedUsersAndRoles() {
+        DataObject quiet = JdaMessages.create(MessageContent.text("@everyone <@&42>")).toData()
+                .getObject("allowed_mentions");
+        assertThat(quiet.getArray("parse").isEmpty()).isTrue();
+        assertThat(quiet.hasKey("users")).isFalse();
+        assertThat(quiet.hasKey("roles")).isFalse();
+        assertThat(quiet.getBoolean("replied_user")).isFalse();
+
+        MessageContent asking = MessageContent.text("<@7> <@&42> @everyone")
+                .withMentions(new Mentions(Set.of(UserId.of(7)), Set.of(RoleId.of(42))));
+        DataObject created = JdaMessages.create(asking).toData().getObject("allowed_mentions");
+        DataObject edited = JdaMessages.edit(asking).toData().getObject("allowed_mentions");
+        for (DataObject allowed : List.of(created, edited)) {
+            assertThat(allowed.getArray("parse").isEmpty()).isTrue();
+            assertThat(allowed.getArray("users").getString(0)).isEqualTo("7");
+            assertThat(allowed.getArray("users").length()).isEqualTo(1);
+            assertThat(allowed.getArray("roles").getString(0)).isEqualTo("42");
+        }
+    }
 
     @Test
     void aMessageCarriesTextEmbedsAndOneRowOfButtons() {

@@ -71,6 +71,11 @@ final class Commands {
         }
     }
 
+    /** Discord drops an application's guild commands when the app is removed from the guild. */
+    synchronized void dropGuild(long guildId) {
+        byScope.remove(guildId);
+    }
+
     synchronized ObjectNode get(Long guildId, long commandId) {
         ObjectNode command = scope(guildId).get(commandId);
         if (command == null) {

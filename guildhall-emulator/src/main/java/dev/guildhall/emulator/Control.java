@@ -44,6 +44,7 @@ final class Control implements EmulatorControl {
     @Override
     public void botLeave(long guildId) {
         world.botLeave(guildId);
+        commands.dropGuild(guildId);
     }
 
     @Override

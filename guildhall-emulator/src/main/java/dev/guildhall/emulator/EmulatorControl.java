@@ -25,7 +25,7 @@ public interface EmulatorControl {
     /** The bot becomes a member; GUILD_CREATE goes to the guild's shard. */
     void botJoin(long guildId);
 
-    /** GUILD_DELETE {id, unavailable:false}. */
+    /** GUILD_DELETE {id, unavailable:false}; the bot's guild commands there are dropped, as Discord does. */
     void botLeave(long guildId);
 
     long createChannelAsUser(long guildId, String name);

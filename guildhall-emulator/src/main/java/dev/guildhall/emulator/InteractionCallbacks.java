@@ -111,7 +111,7 @@ final class InteractionCallbacks {
     }
 
     private Model.Message createResponse(Model.Interaction interaction, MessageBody body, int flags) {
-        MessageBody withFlags = new MessageBody(body.content(), body.embeds(), body.components(), flags);
+        MessageBody withFlags = body.withFlags(flags);
         Model.Message message = world.createMessage(interaction.channelId, world.bot.id, withFlags, m -> {
             m.flags = flags & (EPHEMERAL | LOADING | 4 | 4096 | 32768);
             decorate(interaction, m);

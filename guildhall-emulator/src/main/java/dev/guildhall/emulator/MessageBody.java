@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The parts of a message create/edit body the emulator keeps; absent fields stay null so an edit leaves them. */
-record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integer flags) {
+/**
+ * The parts of a message create/edit body the emulator keeps; absent fields stay null so an edit leaves them.
+ * {@code allowedMentions} is null when the body has none (Discord then parses every mention type).
+ */
+record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integer flags,
+        AllowedMentions allowedMentions) {
 
     static MessageBody parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -30,6 +34,7 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
         }
         ArrayNode components = arrayOrNull(body, "components", errors);
         Integer flags = body.hasNonNull("flags") ? body.get("flags").asInt() : null;
+        AllowedMentions allowedMentions = AllowedMentions.parse(body, errors);
         errors.throwIfAny();
         if (components != null) {
             numberComponents(components, new int[] {0});
@@ -37,7 +42,11 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
         if (embeds != null) {
             embeds.forEach(MessageBody::normalizeEmbed);
         }
-        return new MessageBody(content, embeds, components, flags);
+        return new MessageBody(content, embeds, components, flags, allowedMentions);
+    }
+
+    MessageBody withFlags(int flags) {
+        return new MessageBody(content, embeds, components, flags, allowedMentions);
     }
 
     private static ArrayNode arrayOrNull(JsonNode body, String field, EmulatorException.FormErrors errors) {
@@ -100,9 +109,11 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
         return this;
     }
 
+    /** A new text is parsed for mentions again, under this body's allowed mentions (Discord's default if none). */
     void applyTo(Model.Message message) {
         if (content != null) {
             message.content = content;
+            message.pinged = (allowedMentions == null ? AllowedMentions.DISCORD_DEFAULT : allowedMentions).pinged(content);
         }
         if (embeds != null) {
             message.embeds = embeds;
@@ -113,6 +124,6 @@ record MessageBody(String content, ArrayNode embeds, ArrayNode components, Integ
     }
 
     static MessageBody of(String content) {
-        return new MessageBody(content, null, null, null);
+        return new MessageBody(content, null, null, null, null);
     }
 }

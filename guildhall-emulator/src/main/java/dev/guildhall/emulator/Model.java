@@ -165,6 +165,8 @@ final class Model {
         Long webhookId;
         Long applicationId;
         JsonNode interactionMetadata;
+        /** Who the text pings, as its allowed mentions let it (see {@link AllowedMentions}). */
+        AllowedMentions.Pinged pinged = AllowedMentions.Pinged.NO_ONE;
         /** Emoji key ("👍" or "name:id") to the users who reacted, in order of first reaction. */
         final Map<String, Set<Long>> reactions = new LinkedHashMap<>();
 

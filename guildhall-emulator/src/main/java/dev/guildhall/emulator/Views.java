@@ -216,8 +216,11 @@ final class Views {
         ObjectNode node = object();
         node.put("type", message.type);
         node.put("content", message.content);
-        node.putArray("mentions");
-        node.putArray("mention_roles");
+        ArrayNode mentions = node.putArray("mentions");
+        message.pinged.users().forEach(user -> mentions.add(user(user)));
+        ArrayNode mentionRoles = node.putArray("mention_roles");
+        message.pinged.roles().stream().filter(role -> guild == null || guild.roles.containsKey(role))
+                .forEach(role -> mentionRoles.add(id(role)));
         node.putArray("attachments");
         node.set("embeds", message.embeds == null ? array() : message.embeds.deepCopy());
         node.put("timestamp", time(message.timestamp));
@@ -232,7 +235,7 @@ final class Views {
         node.put("channel_id", id(message.channelId));
         node.set("author", user(message.authorId));
         node.put("pinned", false);
-        node.put("mention_everyone", false);
+        node.put("mention_everyone", message.pinged.everyone());
         node.put("tts", false);
         if (message.webhookId != null) {
             node.put("webhook_id", id(message.webhookId));

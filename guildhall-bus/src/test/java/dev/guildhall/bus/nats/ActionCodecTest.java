@@ -6,6 +6,7 @@ import dev.guildhall.core.action.Action;
 import dev.guildhall.core.action.ActionResult;
 import dev.guildhall.core.action.ButtonSpec;
 import dev.guildhall.core.action.Embed;
+import dev.guildhall.core.action.Mentions;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.action.ModalSpec;
 import dev.guildhall.core.command.CommandSpec;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,8 @@ class ActionCodecTest {
         InteractionRef fromCommand = new InteractionRef("9002", CHANNEL, Optional.empty());
         MessageContent rich = new MessageContent("Round \"Riverside\" ✓",
                 List.of(new Embed("Leaderboard", "tags", List.of(new Embed.Field("#1", "ada", true)), 0x2ecc71)),
-                List.of(new ButtonSpec("rsvp:accept:7", "Accept", ButtonSpec.Style.SUCCESS)));
+                List.of(new ButtonSpec("rsvp:accept:7", "Accept", ButtonSpec.Style.SUCCESS)),
+                new Mentions(Set.of(USER, UserId.of(334L)), Set.of(ROLE)));
         ModalSpec modal = new ModalSpec("setup", "Set up Guildhall", List.of(
                 new ModalSpec.TextInput("prefix", "Channel prefix", false, true, "frolf", 1, 20),
                 new ModalSpec.TextInput("signup", "Signup message", true, false, null, 0, 2000)));
@@ -130,6 +133,18 @@ class ActionCodecTest {
         JsonNode deleted = plain.readTree(codec.encode(new Action.DeleteScheduledEvent(GUILD, 1_300_000_000_000_000_001L)));
         assertThat(deleted.get("event").isTextual()).isTrue();
         assertThat(deleted.get("event").asText()).isEqualTo("1300000000000000001");
+    }
+
+    @Test
+    void aMessagesMentionsTravelAsSnowflakeStringsAndAnOlderMessageWithoutThemPingsNoOne() throws IOException {
+        MessageContent reminder = MessageContent.text("<@333> starts soon").withMentions(Mentions.users(List.of(USER)));
+        JsonNode sent = plain.readTree(codec.encode(new Action.SendMessage(GUILD, CHANNEL, reminder)));
+        assertThat(sent.at("/message/mentions/users/0").asText()).isEqualTo("333");
+        assertThat(sent.at("/message/mentions/roles").isEmpty()).isTrue();
+
+        Action older = codec.decodeAction(bytes("{\"type\":\"send_message\",\"guild\":\"1\",\"channel\":\"2\","
+                + "\"message\":{\"content\":\"@everyone\",\"embeds\":[],\"buttons\":[]}}"));
+        assertThat(((Action.SendMessage) older).message().mentions()).isEqualTo(Mentions.none());
     }
 
     @Test

@@ -57,6 +57,18 @@ class CommandRoutesContractTest {
     }
 
     @Test
+    void theBotLeavingAGuildDropsItsCommandsThereAndARejoinDoesNotBringThemBack() {
+        fx.rest.put(GUILD, array().add(slashCommand("setup", "Set up")), fx.applicationId, fx.guildId).expect(200);
+        fx.rest.post(GLOBAL, slashCommand("ping", "Replies with pong"), fx.applicationId);
+
+        fx.control.botLeave(fx.guildId);
+        fx.control.botJoin(fx.guildId);
+
+        assertThat(names(fx.rest.get(GUILD, fx.applicationId, fx.guildId).expect(200))).isEmpty();
+        assertThat(names(fx.rest.get(GLOBAL, fx.applicationId).expect(200))).containsExactly("ping");
+    }
+
+    @Test
     void guildCommandsCanBeCreatedListedAndDeleted() {
         Reply created = fx.rest.post(GUILD, slashCommand("setup", "Set the club up"), fx.applicationId, fx.guildId);
         assertThat(created.status()).isIn(200, 201);

@@ -148,6 +148,39 @@ class InteractionRoutesContractTest {
     }
 
     @Test
+    void aDeletedPublicDeferralMakesWayForAnEphemeralFollowup() {
+        Pending pending = invoke();
+        fx.rest.post(CALLBACK, reply(5, null), pending.id(), pending.token()).expect(204);
+
+        fx.rest.delete(ORIGINAL, fx.applicationId, pending.token()).expect(204);
+        ObjectNode secret = message("only you see this").put("flags", 64);
+        Reply followup = fx.rest.withQuery("POST", WEBHOOK, "wait=true", secret, fx.applicationId, pending.token())
+                .expect(200);
+
+        assertThat(followup.body().path("flags").asInt() & 64).isEqualTo(64);
+        InteractionOutcome outcome = fx.control.interaction(pending.id());
+        assertThat(outcome.original()).isEmpty();
+        assertThat(outcome.followups()).singleElement()
+                .satisfies(m -> assertThat(m.path("flags").asInt() & 64).isEqualTo(64));
+        assertThat(fx.control.messages(fx.generalChannelId))
+                .noneMatch(m -> m.path("content").asText().equals("only you see this"));
+    }
+
+    @Test
+    void theFirstFollowupFillsAPublicDeferralWhateverItsFlags() {
+        Pending pending = invoke();
+        fx.rest.post(CALLBACK, reply(5, null), pending.id(), pending.token()).expect(204);
+
+        fx.rest.withQuery("POST", WEBHOOK, "wait=true", message("meant to be private").put("flags", 64),
+                fx.applicationId, pending.token()).expect(200);
+
+        assertThat(fx.control.interaction(pending.id()).original()).hasValueSatisfying(original -> {
+            assertThat(original.path("content").asText()).isEqualTo("meant to be private");
+            assertThat(original.path("flags").asInt() & 64).isZero();
+        });
+    }
+
+    @Test
     void theOriginalOfAnUnansweredInteractionIs404() {
         Pending pending = invoke();
         fx.rest.get(ORIGINAL, fx.applicationId, pending.token()).expect(404);

@@ -99,6 +99,63 @@ class MessageRoutesContractTest {
         assertThat(reply.body().path("errors").has("content")).as("errors: %s", reply.body()).isTrue();
     }
 
+    private long adminRole() {
+        for (var role : fx.control.guild(fx.guildId).path("roles")) {
+            if ("Admin".equals(role.path("name").asText())) {
+                return role.path("id").asLong();
+            }
+        }
+        throw new AssertionError("the fixture guild has no Admin role");
+    }
+
+    @Test
+    void withoutAllowedMentionsEveryMentionInTheTextPings() {
+        long role = adminRole();
+        Reply created = fx.rest.post(MESSAGES, message("@everyone <@&" + role + "> <@" + fx.ownerId + ">"),
+                fx.generalChannelId).expect(200);
+
+        assertThat(created.body().path("mention_everyone").asBoolean()).isTrue();
+        assertThat(created.body().path("mention_roles")).extracting(r -> r.asLong()).containsExactly(role);
+        assertThat(created.body().path("mentions")).extracting(u -> u.path("id").asLong()).containsExactly(fx.ownerId);
+    }
+
+    @Test
+    void allowedMentionsPingOnlyTheListedUsersWhateverTheTextSays() {
+        long role = adminRole();
+        ObjectNode body = message("@everyone @here <@&" + role + "> <@" + fx.ownerId + "> <@" + UNKNOWN + ">");
+        body.set("allowed_mentions", object().<ObjectNode>set("parse", array())
+                .set("users", array().add(Long.toString(fx.ownerId))));
+
+        Reply created = fx.rest.post(MESSAGES, body, fx.generalChannelId).expect(200);
+
+        assertThat(created.body().path("mention_everyone").asBoolean()).isFalse();
+        assertThat(created.body().path("mention_roles")).isEmpty();
+        assertThat(created.body().path("mentions")).extracting(u -> u.path("id").asLong()).containsExactly(fx.ownerId);
+    }
+
+    @Test
+    void anEditIsParsedForMentionsAgainUnderItsOwnAllowedMentions() {
+        String id = fx.rest.post(MESSAGES, message("@everyone draft"), fx.generalChannelId).id();
+        ObjectNode edit = message("@everyone final");
+        edit.set("allowed_mentions", object().set("parse", array()));
+
+        Reply edited = fx.rest.patch(MESSAGE, edit, fx.generalChannelId, id).expect(200);
+
+        assertThat(edited.body().path("mention_everyone").asBoolean()).isFalse();
+    }
+
+    @Test
+    void parsingAllUsersAndListingSomeIs400NamingAllowedMentions() {
+        ObjectNode body = message("<@" + fx.ownerId + ">");
+        body.set("allowed_mentions", object().<ObjectNode>set("parse", array().add("users"))
+                .set("users", array().add(Long.toString(fx.ownerId))));
+
+        Reply reply = fx.rest.sendInvalid("POST", MESSAGES, body, fx.generalChannelId).expect(400);
+
+        assertThat(reply.body().path("code").asInt()).isEqualTo(50035);
+        assertThat(reply.body().path("errors").has("allowed_mentions")).as("errors: %s", reply.body()).isTrue();
+    }
+
     @Test
     void reactingAsTheBotAnswers204AndCountsOnTheMessage() {
         String id = fx.rest.post(MESSAGES, message("react to me"), fx.generalChannelId).id();

@@ -1,6 +1,7 @@
 package dev.guildhall.modules.frolf.rounds;
 
 import dev.guildhall.core.action.Action;
+import dev.guildhall.core.action.Mentions;
 import dev.guildhall.core.action.MessageContent;
 import dev.guildhall.core.command.PermissionLevel;
 import dev.guildhall.core.event.InteractionEvent;
@@ -122,7 +123,8 @@ final class RoundLifecycle {
         String text = (accepted.isEmpty() ? "Nobody has accepted yet." : accepted) + " Reminder: **"
                 + round.draft().title() + "** starts <t:" + start + ":R>"
                 + (round.draft().location().isBlank() ? "" : " at " + round.draft().location()) + ".";
-        context.act(new Action.SendMessage(context.guild(), thread, MessageContent.text(text)));
+        context.act(new Action.SendMessage(context.guild(), thread, MessageContent.text(text).withMentions(Mentions.users(
+                rounds.participants(context.guild(), id).stream().filter(p -> p.rsvp() == Rsvp.ACCEPTED).map(Participant::user).toList()))));
         rounds.update(round.reminded(thread, clock.instant()));
     }
 
