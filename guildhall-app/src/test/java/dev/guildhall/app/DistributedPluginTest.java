@@ -171,4 +171,29 @@ class DistributedPluginTest {
         eventually(() -> listed(second), text -> text.equals("0 0 plugin(s)\n"));
         assertThat(listed(first)).isEqualTo("0 0 plugin(s)\n");
     }
+
+    /**
+     * A worker whose plugin folder is not the shared one cannot follow a load: it says so on /ready (503) and keeps
+     * its plugins, and is ready again once a later change of that plugin works there. Leaves no plugin loaded.
+     */
+    @Test
+    void aWorkerThatCannotFollowAChangeReportsUnreadyUntilALaterOneWorks() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("not-shared"));
+        ServiceProcess stray = cluster.startWorker("w4", Map.of("MODULES_DIR", elsewhere.toString()))
+                .awaitReady(ClusterHarness.START);
+        try {
+            dropPollJar("1.0.0", Map.of());
+            assertThat(cli(first, "modules", "load", "poll")).isEqualTo("0 loaded poll  module poll  version 1.0.0\n");
+            eventually(() -> stray.status("/ready"), status -> status == 503);
+            assertThat(stray.get("/ready")).contains("there is no poll.jar in " + elsewhere);
+            assertThat(listed(stray)).isEqualTo("0 0 plugin(s)\n");
+            assertThat(second.status("/ready")).isEqualTo(200);
+
+            assertThat(cli(first, "modules", "unload", "poll")).isEqualTo("0 unloaded poll  module poll  version 1.0.0\n");
+            eventually(() -> stray.status("/ready"), status -> status == 200);
+            eventually(() -> listed(second), text -> text.equals("0 0 plugin(s)\n"));
+        } finally {
+            stray.close();
+        }
+    }
 }
