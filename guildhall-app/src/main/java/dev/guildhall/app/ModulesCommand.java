@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code guildhall modules list|load|unload|reload NAME}: asks a running standalone process, through its operator
- * endpoints, to change its plugin modules. The process is at {@code OPERATOR_URL} (default: this host at the port of
- * {@code METRICS_ADDRESS}); {@code OPERATOR_TOKEN} must be the process's. NAME is the plugin jar's name without
- * {@code .jar}.
+ * {@code guildhall modules list|load|unload|reload NAME}: asks a running standalone process or worker, through its
+ * operator endpoints, to change its plugin modules (a worker then tells the other workers). The process is at
+ * {@code OPERATOR_URL} (default: this host at the port of {@code METRICS_ADDRESS}); {@code OPERATOR_TOKEN} must be the
+ * process's. NAME is the plugin jar's name without {@code .jar}.
  */
 @Command(name = "modules", description = "List, load, unload and reload plugin modules of a running process.",
         subcommands = {ModulesCommand.List.class, ModulesCommand.Change.Load.class, ModulesCommand.Change.Unload.class,

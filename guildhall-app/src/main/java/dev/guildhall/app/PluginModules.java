@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.bus.nats.ModuleAnnouncements;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.module.GuildModule;
@@ -41,6 +42,11 @@ import java.util.TreeMap;
  * reported as one {@link PluginException} line. After a change, the guilds that enable the module get their commands
  * re-synced.
  *
+ * <p>In distributed mode every worker holds one of these over the same folder, which must then be shared storage (a
+ * volume every worker mounts). The worker that was asked makes the change and re-syncs commands; the others
+ * {@link #follow follow} it without re-syncing. Their migration runs find nothing pending: Flyway's lock on PostgreSQL
+ * lets only one run apply a module's migrations, and the others then see them applied.
+ *
  * <p>The replaced version's loader is closed right after the swap: an event it was still handling may then fail to
  * load a class, and goes to retry, where the new version handles it.
  */
@@ -74,6 +80,8 @@ final class PluginModules implements PluginControl, AutoCloseable {
     private final List<GuildModule> builtIn;
     private final CommandSync commandSync;
     private final Map<String, Plugin> plugins = new TreeMap<>();
+    /** Plugins whose announced change this process could not follow, with why; cleared by a later change that works. */
+    private final Map<String, String> diverged = new TreeMap<>();
 
     PluginModules(Path folder, Store store, Modules modules, CommandSync commandSync) {
         this.folder = folder;
@@ -116,31 +124,77 @@ final class PluginModules implements PluginControl, AutoCloseable {
         if (plugins.containsKey(name)) {
             throw new PluginException("plugin " + name + " is already loaded; reload it to change its version");
         }
-        return install(name, Optional.empty());
+        return settled(name, install(name, Optional.empty(), true));
     }
 
     /** Replaces a loaded plugin with what {@code name}.jar holds now; on failure the old version keeps serving. */
     public synchronized PluginControl.Plugin reload(String name) {
         Plugin old = plugins.get(name);
         if (old == null) throw new PluginException("plugin " + name + " is not loaded");
-        return install(name, Optional.of(old));
+        return settled(name, install(name, Optional.of(old), true));
     }
 
     /** Stops routing to the plugin's module and removes its commands from the guilds that enable it. */
     public synchronized PluginControl.Plugin unload(String name) {
+        if (!plugins.containsKey(name)) throw new PluginException("plugin " + name + " is not loaded");
+        return settled(name, remove(name, true));
+    }
+
+    /**
+     * Applies a change another worker made and announced, from the same folder, without re-syncing commands (the
+     * announcer did). It converges rather than checks: a load of a loaded plugin reloads it, a reload of one not loaded
+     * loads it, an unload of one not loaded does nothing. A failure is logged, the previous set keeps serving, and the
+     * plugin counts as {@link #divergence diverged} until a later change of it works here. So does a version other than
+     * the announced one, which means the folder is not the same storage everywhere.
+     */
+    synchronized void follow(ModuleAnnouncements.Change change) {
+        String name = change.plugin();
+        try {
+            switch (change.kind()) {
+                case LOAD, RELOAD -> {
+                    PluginControl.Plugin now = install(name, Optional.ofNullable(plugins.get(name)), false);
+                    if (!now.version().equals(change.version())) {
+                        diverged.put(name, "plugin " + name + " is " + now.version() + " here but "
+                                + change.version() + " on the worker that loaded it: is MODULES_DIR shared storage?");
+                        log.error("{}", diverged.get(name));
+                        return;
+                    }
+                }
+                case UNLOAD -> {
+                    if (plugins.containsKey(name)) remove(name, false);
+                }
+            }
+            diverged.remove(name);
+        } catch (PluginException e) {
+            diverged.put(name, e.getMessage());
+            log.error("another worker's {} of plugin {} failed here, this worker keeps its previous plugins: {}",
+                    change.kind().name().toLowerCase(java.util.Locale.ROOT), name, e.getMessage());
+        }
+    }
+
+    /** Why this process serves other plugins than its cluster, if it does: for the worker's readiness. */
+    synchronized Optional<String> divergence() {
+        return diverged.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", diverged.values()));
+    }
+
+    private PluginControl.Plugin settled(String name, PluginControl.Plugin plugin) {
+        diverged.remove(name);
+        return plugin;
+    }
+
+    private PluginControl.Plugin remove(String name, boolean resync) {
         Plugin plugin = plugins.get(name);
-        if (plugin == null) throw new PluginException("plugin " + name + " is not loaded");
         Map<String, Plugin> next = new TreeMap<>(plugins);
         next.remove(name);
         registry.replace(moduleSet(next));
         plugins.remove(name);
         plugin.close();
         log.info("unloaded plugin {} (module {} {})", name, plugin.module().id(), plugin.module().version());
-        resync(Set.of(plugin.module().id()));
+        if (resync) resync(Set.of(plugin.module().id()));
         return plugin.describe();
     }
 
-    private PluginControl.Plugin install(String name, Optional<Plugin> previous) {
+    private PluginControl.Plugin install(String name, Optional<Plugin> previous, boolean resync) {
         Plugin plugin = open(name);
         try {
             Map<String, Plugin> next = new TreeMap<>(plugins);
@@ -175,7 +229,7 @@ final class PluginModules implements PluginControl, AutoCloseable {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(plugin.module().id());
         previous.ifPresent(old -> ids.add(old.module().id()));
-        resync(ids);
+        if (resync) resync(ids);
         return plugin.describe();
     }
 

@@ -3,6 +3,7 @@ package dev.guildhall.app;
 import dev.guildhall.bus.nats.ActionSettings;
 import dev.guildhall.bus.nats.CacheInvalidation;
 import dev.guildhall.bus.nats.JetStreamBus;
+import dev.guildhall.bus.nats.ModuleAnnouncements;
 import dev.guildhall.bus.nats.RemoteDiscord;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
@@ -28,6 +29,11 @@ import java.util.function.Function;
  * Worker mode: no Discord connection and no token. Consumes envelopes from JetStream, runs the modules against the
  * database (PostgreSQL through {@code DATABASE_URL}; several workers share it), and sends actions to the gateway over
  * NATS. Stateless: any number may run, and any may stop at any time.
+ *
+ * <p>Plugin modules come from {@code MODULES_DIR}, which every worker must see alike (shared storage): a worker loads
+ * what is there at start-up, and follows the load, reload and unload another worker announces. Its operator endpoints
+ * (with {@code OPERATOR_TOKEN}) change the plugins of the whole cluster. A worker that could not follow a change keeps
+ * its previous plugins and reports unready until a later change of that plugin works here.
  */
 public final class Worker implements Running {
     static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(2);
@@ -58,9 +64,18 @@ public final class Worker implements Running {
             // due timers join the guild's events on the bus, so they keep the guild's order
             DurableTimers timers = resources.own(DurableTimers.create(store.dataSource(), clock,
                     TimerSettings.defaults(), bus::publish));
-            ModuleRegistry registry = Modules.wire(store, discord, timers, clock, extraFeatures.apply(store)).registry();
+            Modules modules = Modules.wire(store, discord, timers, clock, extraFeatures.apply(store));
+            ModuleRegistry registry = modules.registry();
+            CommandSync commandSync = new CommandSync(registry, store.commandSyncs(), discord);
+            PluginModules plugins = resources.own(new PluginModules(config.plugins().modulesDir(), store, modules,
+                    commandSync));
+            // listening before reading the folder: a change made meanwhile is followed, not missed
+            ModuleAnnouncements announcements = resources.own(ModuleAnnouncements.start(bus.connection(),
+                    config.environment(), plugins::follow));
+            plugins.loadAll();
+            ClusterPlugins clusterPlugins = new ClusterPlugins(plugins, announcements);
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), discord, clock,
-                    Metrics.dispatchObserver(metrics), new CommandSync(registry, store.commandSyncs(), discord));
+                    Metrics.dispatchObserver(metrics), commandSync);
             DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
             bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), new NatsOutbox(discord), dispatcher,
                     breaker));
@@ -70,7 +85,9 @@ public final class Worker implements Running {
                     ReadinessCheck.of("nats", () -> bus.isConnected() ? Optional.empty()
                             : Optional.of("not connected to NATS at " + config.bus().natsAddress())),
                     ReadinessCheck.of("database", () -> store.isReachable() ? Optional.empty()
-                            : Optional.of("database unreachable")))));
+                            : Optional.of("database unreachable")),
+                    ReadinessCheck.of("plugins", plugins::divergence)),
+                    config.plugins().operatorToken().map(token -> new WebServer.Operator(token, clusterPlugins))));
             log.info("worker started (environment {}, {} partitions)", config.environment(), config.bus().partitions());
         } catch (RuntimeException e) {
             resources.close();

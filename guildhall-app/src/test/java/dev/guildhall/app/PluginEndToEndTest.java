@@ -1,6 +1,8 @@
 package dev.guildhall.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guildhall.bus.nats.ModuleAnnouncements.Change;
+import dev.guildhall.bus.nats.ModuleAnnouncements.Kind;
 import dev.guildhall.emulator.DiscordEmulator;
 import dev.guildhall.emulator.EmulatorControl;
 import dev.guildhall.emulator.EmulatorOptions;
@@ -185,6 +187,43 @@ class PluginEndToEndTest extends EmulatorDriver {
 
         assertThat(app.plugins().list()).containsExactly(new PluginControl.Plugin("poll", "poll", "1.0.0"));
         assertThat(data(poll(guild)).get("content").asText()).isEqualTo("**Lunch?** (poll 1.0.0)");
+    }
+
+    /**
+     * What a worker does with another worker's announced change: it converges on the folder's jar without re-syncing
+     * commands (the announcer did), and a change it cannot make is reported, the previous plugins kept.
+     */
+    @Test
+    void aChangeAnnouncedByAnotherWorkerIsFollowedOrReportedAsDiverged() {
+        TestGuild guild = setUpGuild("Follower");
+
+        app.plugins().follow(new Change(Kind.LOAD, "poll", "1.0.0"));
+        assertThat(app.plugins().list()).isEmpty();
+        assertThat(app.plugins().divergence()).hasValueSatisfying(reason -> assertThat(reason)
+                .isEqualTo("there is no poll.jar in " + modulesDir));
+
+        // a reload of a plugin not loaded here loads it, and clears the divergence
+        dropPollJar("poll", "1.0.0", Map.of());
+        app.plugins().follow(new Change(Kind.RELOAD, "poll", "1.0.0"));
+        assertThat(app.plugins().list()).containsExactly(new PluginControl.Plugin("poll", "poll", "1.0.0"));
+        assertThat(app.plugins().divergence()).isEmpty();
+        assertThat(adminReply(guild, "modules enable", Map.of("module", "poll"))).startsWith("Enabled **poll**");
+        eventually(() -> commandNames(guild), names -> names.contains("poll"));
+
+        // another version than the announcing worker's: the folder is not the same storage for both
+        dropPollJar("poll", "2.0.0", Map.of());
+        app.plugins().follow(new Change(Kind.RELOAD, "poll", "3.0.0"));
+        assertThat(data(poll(guild)).get("content").asText()).isEqualTo("**Lunch?** (poll 2.0.0)");
+        assertThat(app.plugins().divergence()).contains(
+                "plugin poll is 2.0.0 here but 3.0.0 on the worker that loaded it: is MODULES_DIR shared storage?");
+
+        // an unload stops routing here; the guild's commands stay as the announcing worker re-synced them
+        app.plugins().follow(new Change(Kind.UNLOAD, "poll", "2.0.0"));
+        assertThat(app.plugins().list()).isEmpty();
+        assertThat(app.plugins().divergence()).isEmpty();
+        assertThat(commandNames(guild)).contains("poll");
+        app.plugins().follow(new Change(Kind.UNLOAD, "poll", "2.0.0"));
+        assertThat(app.plugins().divergence()).isEmpty();
     }
 
     /** The poll project under another id and command, so it clashes with nothing, with {@code edit} on top. */

@@ -122,6 +122,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The port of its HTTP server. */
+    public int webPort() {
+        return webPort;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -90,6 +90,10 @@ record Topology(String environment, int partitions) {
         return "gh." + environment + ".cache.guild";
     }
 
+    String modulesSubject() {
+        return "gh." + environment + ".modules";
+    }
+
     /**
      * Stable across processes and versions (no {@code hashCode} of a JDK class): snowflakes' low bits are counters, so
      * the id is mixed (SplitMix64's finaliser) before taking it modulo the partition count.

@@ -45,6 +45,7 @@ class ActionSettingsTest {
         assertThat(topology.gatewayQueue()).isEqualTo("gh_staging_gateways");
         assertThat(topology.actionLedgerBucket()).isEqualTo("gh_staging_actions");
         assertThat(topology.cacheInvalidationSubject()).isEqualTo("gh.staging.cache.guild");
+        assertThat(topology.modulesSubject()).isEqualTo("gh.staging.modules");
     }
 
     @Test
