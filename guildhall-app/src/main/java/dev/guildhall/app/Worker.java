@@ -77,8 +77,13 @@ public final class Worker implements Running {
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), discord, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
             DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
-            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), new NatsOutbox(discord), dispatcher,
-                    breaker));
+            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), new NatsOutbox(discord),
+                    dispatcher, breaker);
+            // another worker's committed change reached us before this envelope did: apply it before reading
+            bus.subscribe(envelope -> {
+                invalidation.catchUp();
+                handler.handle(envelope);
+            });
             timers.start();
             resources.own(Retention.daily(store, () -> registry, clock, true));
             web = resources.own(WebServer.start(config.web(), metrics, List.of(

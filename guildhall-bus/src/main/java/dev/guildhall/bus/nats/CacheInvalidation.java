@@ -2,8 +2,8 @@ package dev.guildhall.bus.nats;
 
 import dev.guildhall.core.id.GuildId;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,32 +11,49 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * Tells every process of an environment that a guild's cached data changed, over core NATS on
  * {@code gh.<env>.cache.guild} (the body is the guild id). Every subscriber, the announcing process included, drops
  * its copy. Core NATS keeps nothing for a process that is away; it starts with an empty cache anyway.
+ *
+ * <p>Received invalidations wait in a synchronous subscription and are applied by {@link #catchUp()}, which a worker
+ * calls before it handles each envelope, and every {@value #DRAIN_MILLIS} ms in the background. They share the
+ * envelope's connection, and the server sends a guild's invalidation before its next envelope (see
+ * {@link #announce}), so by the time a worker holds that envelope the invalidation is queued here, and catching up
+ * first means the envelope never reads the stale copy. A callback thread of its own would race the envelope.
  */
 public final class CacheInvalidation implements AutoCloseable {
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    private static final long DRAIN_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(CacheInvalidation.class);
 
     private final Connection nats;
     private final String subject;
-    private final Dispatcher dispatcher;
+    private final Consumer<GuildId> onInvalidate;
+    private final ReentrantLock applying = new ReentrantLock();
+    private final ScheduledExecutorService drainer;
+    private volatile Subscription subscription;
 
     private CacheInvalidation(Connection nats, String subject, Consumer<GuildId> onInvalidate) {
         this.nats = nats;
         this.subject = subject;
-        this.dispatcher = nats.createDispatcher(message -> receive(message, onInvalidate));
+        this.onInvalidate = onInvalidate;
+        this.drainer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cache-invalidation").factory());
     }
 
     /** Subscribes {@code onInvalidate}; the connection stays the caller's to close. */
     public static CacheInvalidation start(Connection nats, String environment, Consumer<GuildId> onInvalidate) {
         CacheInvalidation invalidation = new CacheInvalidation(nats,
                 ActionSettings.topologyOf(environment).cacheInvalidationSubject(), onInvalidate);
-        invalidation.dispatcher.subscribe(invalidation.subject);
+        invalidation.subscription = nats.subscribe(invalidation.subject);
+        invalidation.drainer.scheduleWithFixedDelay(invalidation::catchUp, DRAIN_MILLIS, DRAIN_MILLIS,
+                TimeUnit.MILLISECONDS);
         try {
             // the subscription is on the server before anyone relies on it
             nats.flush(FLUSH_TIMEOUT);
@@ -77,6 +94,29 @@ public final class CacheInvalidation implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies every invalidation received so far, before returning. Safe from any thread; one applies at a time, so
+     * a caller that returns knows that nothing received before its call is still being applied elsewhere.
+     */
+    public void catchUp() {
+        Subscription current = subscription;
+        if (current == null) return;
+        applying.lock();
+        try {
+            while (current.isActive() && current.getPendingMessageCount() > 0) {
+                Message message = current.nextMessage(Duration.ofMillis(1));
+                if (message == null) break;
+                receive(message, onInvalidate);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            log.debug("cache invalidations not read: {}", e.getMessage()); // the connection is closing
+        } finally {
+            applying.unlock();
+        }
+    }
+
     private static void receive(Message message, Consumer<GuildId> onInvalidate) {
         GuildId guild;
         try {
@@ -94,10 +134,12 @@ public final class CacheInvalidation implements AutoCloseable {
 
     @Override
     public void close() {
+        drainer.shutdownNow();
         try {
-            nats.closeDispatcher(dispatcher);
+            Subscription current = subscription;
+            if (current != null && current.isActive()) current.unsubscribe();
         } catch (RuntimeException e) {
-            log.debug("closing the cache invalidation dispatcher: {}", e.toString());
+            log.debug("closing the cache invalidation subscription: {}", e.toString());
         }
     }
 }

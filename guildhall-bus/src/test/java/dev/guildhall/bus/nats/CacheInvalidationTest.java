@@ -62,6 +62,31 @@ class CacheInvalidationTest {
         assertThat(seenThere).containsExactly(GUILD);
     }
 
+    /**
+     * What a worker relies on: a message the announcer sends after its invalidation (the ack that releases the guild's
+     * next envelope) reaches the other process after it, and catching up then applies the invalidation on the caller's
+     * own thread, before it goes on.
+     */
+    @Test
+    void catchingUpAppliesEveryInvalidationReceivedBeforeALaterMessage() throws Exception {
+        List<GuildId> seen = new CopyOnWriteArrayList<>();
+        try (CacheInvalidation there = CacheInvalidation.start(gateway, "cache4", seen::add);
+             CacheInvalidation here = CacheInvalidation.start(worker, "cache4", guild -> { })) {
+            var later = gateway.subscribe("cache4.later");
+            gateway.flush(java.time.Duration.ofSeconds(5));
+            for (int round = 0; round < 50; round++) {
+                int before = seen.size();
+                here.announce(GUILD);
+                worker.publish("cache4.later", new byte[0]);
+                assertThat(later.nextMessage(java.time.Duration.ofSeconds(5))).isNotNull();
+
+                there.catchUp();
+
+                assertThat(seen).hasSizeGreaterThan(before);
+            }
+        }
+    }
+
     @Test
     void malformedMessagesAndFailingCallbacksDoNotStopLaterInvalidations() {
         List<GuildId> seen = new CopyOnWriteArrayList<>();
