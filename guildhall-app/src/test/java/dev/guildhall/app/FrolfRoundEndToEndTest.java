@@ -238,6 +238,29 @@ class FrolfRoundEndToEndTest {
         assertThat(buttons(roundMessage(club, round))).contains("frolf:score:enter:" + round);
     }
 
+    /** Members' text never pings: the round's title goes out with allowed mentions that ping no one. */
+    @Test
+    void aRoundTitledToPingEveryoneAndARolePingsNoOne() {
+        Club club = club("Loud Frolf", 1);
+        String title = "@everyone <@&" + club.playerRole() + "> @here";
+        assertThat(type(command(club, club.players().get(0), "round create", Map.of()))).isEqualTo(9);
+        InteractionOutcome created = bot.control().submitModal(club.guild().id(), club.events(), club.players().get(0),
+                "frolf:round:create", Map.of("title", title, "description", "<@&" + club.playerRole() + "> come",
+                        "start", START.format(clock.instant().plus(Duration.ofHours(3))), "location", "@everyone"),
+                WAIT);
+        String reply = content(created);
+        long round = Long.parseLong(reply.substring("Round #".length(), reply.indexOf(' ', "Round #".length())));
+
+        JsonNode message = roundMessage(club, round);
+        assertThat(message.path("embeds").path(0).path("title").asText()).contains(title);
+        assertThat(message.get("mention_everyone").asBoolean()).isFalse();
+        assertThat(message.get("mention_roles")).isEmpty();
+        JsonNode allowed = created.response().orElseThrow().path("data").path("allowed_mentions");
+        assertThat(allowed.path("parse").isArray()).as("allowed_mentions of the reply: %s", allowed).isTrue();
+        assertThat(allowed.get("parse")).isEmpty();
+        assertThat(allowed.has("roles")).isFalse();
+    }
+
     @Test
     void twoGuildsRunRoundsAtTheSameTimeAndNeverSeeEachOthersRounds() {
         Club north = club("North Frolf", 2);
