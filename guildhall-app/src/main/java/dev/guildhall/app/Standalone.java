@@ -53,7 +53,7 @@ public final class Standalone implements Running {
                 if (filter.accepts(envelope)) bus.publish(envelope);
             }));
             // modules act through the outbox, so their actions commit with their writes, as in a worker
-            LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions());
+            LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions(), metrics);
             // due timers travel the bus like Discord's events, so a guild's events stay in one order
             DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
                     bus::publish));
@@ -66,6 +66,9 @@ public final class Standalone implements Running {
                     Metrics.dispatchObserver(metrics), commandSync);
             bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
                     DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR)));
+            // before timers fire: a timer whose unit committed but was not deleted fires again, and would deliver the
+            // same unit's actions concurrently; Discord does not send a new process the previous one's interactions
+            UndeliveredActions.deliver(store.envelopeLedger(), store.executedActions(), port, clock, metrics);
             timers.start();
             own(Retention.daily(store, () -> registry, clock, true));
             web = own(WebServer.start(config.web(), metrics, List.of(
