@@ -6,6 +6,8 @@ import dev.guildhall.bus.Sleeper;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.module.GuildModule;
+import dev.guildhall.core.module.ModuleEnvironment;
+import dev.guildhall.core.module.ModuleProvider;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.discord.DiscordSettings;
@@ -20,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Standalone mode, wired top to bottom: SQLite (or PostgreSQL) store, in-process bus, the Discord connection (real
@@ -37,7 +40,7 @@ public final class Standalone implements Running {
     private final WebServer web;
     private final PluginModules plugins;
 
-    private Standalone(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
+    private Standalone(AppConfig config, Clock clock, Function<ModuleEnvironment, List<GuildModule>> extraFeatures) {
         try {
             sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(config.sandbox())))
                     : Optional.empty();
@@ -84,12 +87,17 @@ public final class Standalone implements Running {
     }
 
     public static Standalone start(AppConfig config, Clock clock) {
-        return new Standalone(config, clock, List.of());
+        return new Standalone(config, clock, environment -> List.of());
     }
 
     /** With feature modules besides the built-in ones; for tests that need a module of their own. */
     static Standalone start(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
-        return new Standalone(config, clock, extraFeatures);
+        return new Standalone(config, clock, environment -> extraFeatures);
+    }
+
+    /** With one more feature module, built by its provider as a class-path module is; for tests' own modules. */
+    static Standalone start(AppConfig config, Clock clock, ModuleProvider extraFeature) {
+        return new Standalone(config, clock, environment -> List.of(extraFeature.create(environment)));
     }
 
     /** The client settings for a configured token: real Discord, or the Discord-compatible server the URLs name. */
