@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +33,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StandaloneCrashTest {
     private static final int COMMANDS = 200;
+    private static final int GUILDS = 4;
     private static final int IN_FLIGHT = 16;
-    private static final int KILL_AFTER_ANSWERS = 60;
+    private static final int KILL_AFTER_ANSWERS = 80;
     private static final Duration ANSWER = Duration.ofSeconds(3);
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofMinutes(2);
@@ -70,13 +69,19 @@ class StandaloneCrashTest {
             Path database = dir.resolve("data").resolve("guildhall.db");
 
             ServiceProcess first = launch("standalone", env).awaitReady(START);
-            JsonNode guild = control.createGuild("Crash", "owner");
-            long guildId = guild.get("id").asLong();
-            long owner = guild.get("owner_id").asLong();
-            long channel = guild.get("channels").get(0).get("id").asLong();
-            control.botJoin(guildId);
-            awaitUntil("the /crash command is registered", START, () -> control.commands(OptionalLong.of(guildId))
-                    .stream().anyMatch(c -> c.get("name").asText().equals("crash")));
+            // several guilds, so units of different guilds run and deliver side by side when the kill comes
+            List<Place> places = new ArrayList<>();
+            for (int i = 0; i < GUILDS; i++) {
+                JsonNode guild = control.createGuild("Crash " + i, "owner");
+                Place place = new Place(guild.get("id").asLong(), guild.get("owner_id").asLong(),
+                        guild.get("channels").get(0).get("id").asLong());
+                control.botJoin(place.guild());
+                places.add(place);
+            }
+            for (Place place : places) {
+                awaitUntil("the /crash command is registered", START, () -> control.commands(
+                        OptionalLong.of(place.guild())).stream().anyMatch(c -> c.get("name").asText().equals("crash")));
+            }
 
             // the burst: IN_FLIGHT commands at a time; the process is killed once KILL_AFTER_ANSWERS were answered
             CountDownLatch answered = new CountDownLatch(KILL_AFTER_ANSWERS);
@@ -97,11 +102,12 @@ class StandaloneCrashTest {
                 for (long n = 1; n <= COMMANDS; n++) {
                     slots.acquire();
                     long number = n;
+                    Place place = places.get((int) (n % GUILDS));
                     sent.incrementAndGet();
                     pool.submit(() -> {
                         try {
-                            InteractionOutcome outcome = control.invokeCommand(guildId, channel, owner, "crash",
-                                    Map.of("n", number), ANSWER);
+                            InteractionOutcome outcome = control.invokeCommand(place.guild(), place.channel(),
+                                    place.owner(), "crash", Map.of("n", number), ANSWER);
                             outcomes.put(number, outcome);
                             if (outcome.response().isPresent()) answered.countDown();
                         } finally {
@@ -126,7 +132,7 @@ class StandaloneCrashTest {
             });
             Map<Long, Integer> committedSoFar = counts(database, "SELECT n FROM crash_probe_order");
             awaitUntil("every committed command has its reaction", SETTLE, () ->
-                    reactions(control, channel).keySet().containsAll(committedSoFar.keySet()));
+                    reactions(control, places).keySet().containsAll(committedSoFar.keySet()));
             double redelivered = second.metric("guildhall_actions_redelivered_total");
             double givenUp = second.metric("guildhall_interactions_unanswerable_total");
             second.close();
@@ -134,8 +140,8 @@ class StandaloneCrashTest {
             Map<Long, Integer> orders = counts(database, "SELECT n FROM crash_probe_order");
             Map<Long, Integer> receipts = counts(database, "SELECT n FROM crash_probe_receipt");
             Map<Long, Integer> timers = counts(database, "SELECT n FROM crash_probe_timer");
-            Map<Long, Integer> messages = messages(control, channel);
-            Map<Long, Integer> reactions = reactions(control, channel);
+            Map<Long, Integer> messages = messages(control, places);
+            Map<Long, Integer> reactions = reactions(control, places);
             for (long n = 1; n <= COMMANDS; n++) {
                 int order = orders.getOrDefault(n, 0);
                 assertThat(order).as("command %d's rows", n).isLessThanOrEqualTo(1)
@@ -206,10 +212,12 @@ class StandaloneCrashTest {
         }
     }
 
-    /** The channel's "crash N" messages per N. */
-    private static Map<Long, Integer> messages(EmulatorControl control, long channel) {
+    private record Place(long guild, long owner, long channel) {}
+
+    /** The "crash N" messages per N, in every guild's channel. */
+    private static Map<Long, Integer> messages(EmulatorControl control, List<Place> places) {
         Map<Long, Integer> counts = new TreeMap<>();
-        for (JsonNode message : control.messages(channel)) {
+        for (JsonNode message : places.stream().flatMap(p -> control.messages(p.channel()).stream()).toList()) {
             String content = message.path("content").asText();
             if (content.startsWith("crash ")) counts.merge(Long.parseLong(content.substring(6)), 1, Integer::sum);
         }
@@ -217,9 +225,9 @@ class StandaloneCrashTest {
     }
 
     /** The bot's reaction requests per N, matched to the "crash N" message they reacted to. */
-    private static Map<Long, Integer> reactions(EmulatorControl control, long channel) {
+    private static Map<Long, Integer> reactions(EmulatorControl control, List<Place> places) {
         Map<String, Long> numberOfMessage = new HashMap<>();
-        for (JsonNode message : control.messages(channel)) {
+        for (JsonNode message : places.stream().flatMap(p -> control.messages(p.channel()).stream()).toList()) {
             String content = message.path("content").asText();
             if (content.startsWith("crash ")) {
                 numberOfMessage.put(message.get("id").asText(), Long.parseLong(content.substring(6)));
