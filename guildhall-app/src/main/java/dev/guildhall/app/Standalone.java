@@ -47,8 +47,11 @@ public final class Standalone implements Running {
             store = own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
             own(metrics::close);
-            InProcessBus bus = own(new InProcessBus(RetryPolicy.DEFAULT, DeadLetterMetrics.countingAndLogging(metrics),
-                    Sleeper.system(), InProcessBus.DEFAULT_DRAIN_TIMEOUT));
+            // a due timer is deleted only once the bus is done with it, so a crash cannot drop it from memory
+            AwaitedTimers awaited = new AwaitedTimers();
+            InProcessBus bus = own(new InProcessBus(RetryPolicy.DEFAULT,
+                    awaited.deadLetters(DeadLetterMetrics.countingAndLogging(metrics)), Sleeper.system(),
+                    InProcessBus.DEFAULT_DRAIN_TIMEOUT));
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = own(DiscordConnection.connect(
                     sandbox.map(Sandbox::discordSettings).orElseGet(() -> settingsFor(config))
@@ -59,7 +62,7 @@ public final class Standalone implements Running {
             LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions(), metrics);
             // due timers travel the bus like Discord's events, so a guild's events stay in one order
             DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
-                    bus::publish));
+                    awaited.sink(bus)));
             Modules modules = Modules.wire(store, port, timers, clock, extraFeatures);
             ModuleRegistry registry = modules.registry();
             CommandSync commandSync = new CommandSync(registry, store.commandSyncs(), port);
@@ -67,11 +70,13 @@ public final class Standalone implements Running {
             plugins.loadAll();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
-            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
-                    DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR)));
+            bus.subscribe(awaited.handler(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
+                    DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR))));
             // before timers fire: a timer whose unit committed but was not deleted fires again, and would deliver the
             // same unit's actions concurrently; Discord does not send a new process the previous one's interactions
             UndeliveredActions.deliver(store.envelopeLedger(), store.executedActions(), port, clock, metrics);
+            // standalone alone fires this database's timers: one a killed process had picked is fired again now
+            timers.releasePicksOfStoppedProcesses();
             timers.start();
             own(Retention.daily(store, () -> registry, clock, true));
             web = own(WebServer.start(config.web(), metrics, List.of(
