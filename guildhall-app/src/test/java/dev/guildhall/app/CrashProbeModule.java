@@ -27,7 +27,7 @@ import java.util.Optional;
  * sets timer {@code crash} with key N, {@link #TIMER_LEAD} ahead, whose firing writes row N in a third table.
  */
 final class CrashProbeModule implements GuildModule {
-    static final Duration TIMER_LEAD = Duration.ofSeconds(4);
+    static final Duration TIMER_LEAD = Duration.ofSeconds(2);
     static final String REACTION = "✅";
     private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("crash", "Writes two rows and posts",
             PermissionLevel.EVERYONE, List.of(OptionSpec.of("n", "the command's number", OptionSpec.Type.INTEGER, true))));

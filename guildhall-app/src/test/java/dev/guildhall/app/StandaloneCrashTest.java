@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class StandaloneCrashTest {
     private static final int COMMANDS = 200;
     private static final int GUILDS = 4;
     private static final int IN_FLIGHT = 16;
-    private static final int KILL_AFTER_ANSWERS = 80;
+    private static final int KILL_AFTER_ANSWERS = 130;
     private static final Duration ANSWER = Duration.ofSeconds(3);
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofMinutes(2);
@@ -87,6 +88,7 @@ class StandaloneCrashTest {
             CountDownLatch answered = new CountDownLatch(KILL_AFTER_ANSWERS);
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger sentAtKill = new AtomicInteger(-1);
+            AtomicReference<Instant> killedAt = new AtomicReference<>();
             Thread killer = Thread.ofVirtual().start(() -> {
                 try {
                     answered.await(START.toMillis(), TimeUnit.MILLISECONDS);
@@ -94,6 +96,7 @@ class StandaloneCrashTest {
                     Thread.currentThread().interrupt();
                 }
                 sentAtKill.set(sent.get());
+                killedAt.set(Instant.now());
                 first.kill();
             });
             Map<Long, InteractionOutcome> outcomes = new ConcurrentHashMap<>();
@@ -140,6 +143,8 @@ class StandaloneCrashTest {
             Map<Long, Integer> orders = counts(database, "SELECT n FROM crash_probe_order");
             Map<Long, Integer> receipts = counts(database, "SELECT n FROM crash_probe_receipt");
             Map<Long, Integer> timers = counts(database, "SELECT n FROM crash_probe_timer");
+            Map<Long, Integer> timersBeforeKill = counts(database,
+                    "SELECT n FROM crash_probe_timer WHERE fired_at < " + killedAt.get().toEpochMilli());
             Map<Long, Integer> messages = messages(control, places);
             Map<Long, Integer> reactions = reactions(control, places);
             for (long n = 1; n <= COMMANDS; n++) {
@@ -166,10 +171,11 @@ class StandaloneCrashTest {
                             + "(never handled, not retried), %d answered, %d message(s) posted by a unit that did not "
                             + "commit, %d reaction(s) repeated; start-up sweep: %.0f stored action(s) delivered, "
                             + "%.0f answer(s) given up; "
-                            + "timers: %d set in committed units, %d fired, %d of them due while the process was down%n",
+                            + "timers: %d set in committed units, %d fired, %d before the kill, %d left due while the process "
+                            + "was down%n",
                     COMMANDS, handled, COMMANDS - handled, answers, orphanMessages, repeated, redelivered, givenUp,
                     orders.keySet().stream().filter(CrashProbeModule::setsTimer).count(), timers.size(),
-                    pending.count());
+                    timersBeforeKill.size(), pending.count());
         }
     }
 
