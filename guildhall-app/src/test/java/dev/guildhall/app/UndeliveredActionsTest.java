@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +144,7 @@ class UndeliveredActionsTest {
         final List<Action> asked = Collections.synchronizedList(new ArrayList<>());
         final List<Action> did = Collections.synchronizedList(new ArrayList<>());
         final Set<String> cutOff;
-        final Map<String, MessageId> posted = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, MessageId> posted = new ConcurrentHashMap<>();
         volatile String unit = "";
         private int storedAsked;
 
