@@ -10,6 +10,10 @@ import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.DiscordCallException;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.store.ledger.ExecutedActions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,17 +32,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The results of immediate actions are kept in memory until their unit commits: a unit that failed and is retried
  * in this process reuses them; after a crash, a re-run unit would create such an object again.
+ *
+ * <p>An answer to an interaction that Discord no longer takes (this process did not see it arrive, or its token
+ * expired) never will be taken: it is logged, counted and recorded as settled, so it is not tried again.
  */
 final class LocalOutbox implements DiscordPort, ActionOutbox {
+    private static final Logger log = LoggerFactory.getLogger(LocalOutbox.class);
     private final DiscordPort discord;
     private final ExecutedActions executed;
     private final ActionCodec codec = new ActionCodec();
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
     private final Map<String, ActionResult> immediateResults = new ConcurrentHashMap<>();
+    private final Counter unanswerable;
 
-    LocalOutbox(DiscordPort discord, ExecutedActions executed) {
+    LocalOutbox(DiscordPort discord, ExecutedActions executed, MeterRegistry metrics) {
         this.discord = discord;
         this.executed = executed;
+        this.unanswerable = Counter.builder("guildhall.interactions.unanswerable")
+                .description("answers to interactions Discord no longer took, given up").register(metrics);
     }
 
     @Override
@@ -78,13 +89,28 @@ final class LocalOutbox implements DiscordPort, ActionOutbox {
      */
     @Override
     public void deliver(GuildId guild, String unitId, List<String> stored) {
+        deliverCounting(guild, unitId, stored);
+    }
+
+    /** As {@link #deliver}, returning how many actions it executed now (given-up answers included). */
+    int deliverCounting(GuildId guild, String unitId, List<String> stored) {
         immediateResults.keySet().removeIf(id -> id.startsWith(unitId + "/"));
+        int done = 0;
         for (String text : stored) {
             OutboundAction action = codec.decodeOutbound(text.getBytes(StandardCharsets.UTF_8));
             if (executed.wasExecuted(guild, action.id())) continue;
-            discord.execute(action.action());
+            try {
+                discord.execute(action.action());
+            } catch (DiscordCallException e) {
+                if (e.kind() != DiscordCallException.Kind.INTERACTION_EXPIRED) throw e;
+                // the message names the interaction by id, never its token
+                log.warn("action {} of guild {} is given up: {}", action.id(), guild, e.getMessage());
+                unanswerable.increment();
+            }
             executed.record(guild, action.id());
+            done++;
         }
+        return done;
     }
 
     private final class Unit implements Collecting {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The modules of a process: the platform's own (setup and admin, always on) and the feature modules found on the
@@ -31,9 +32,15 @@ record Modules(SetupService setup, ModuleRegistry registry, List<GuildModule> bu
 
     /** {@code extraFeatures} come after the built-in ones; production passes none. */
     static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock, List<GuildModule> extraFeatures) {
+        return wire(store, discord, timers, clock, environment -> extraFeatures);
+    }
+
+    /** As above, with the extra features built from the process's module environment, as a provider builds one. */
+    static Modules wire(Store store, DiscordPort discord, Timers timers, Clock clock,
+                        Function<ModuleEnvironment, List<GuildModule>> extraFeatures) {
         ModuleEnvironment environment = environment(store, timers, clock);
         List<GuildModule> features = new ArrayList<>(builtIn(environment));
-        features.addAll(extraFeatures);
+        features.addAll(extraFeatures.apply(environment));
         for (GuildModule feature : features) migrate(store, feature);
         // the setup and admin modules look after the registry's modules, and the registry holds them: ask it later
         AtomicReference<ModuleRegistry> registry = new AtomicReference<>();

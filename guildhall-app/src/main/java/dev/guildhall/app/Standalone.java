@@ -6,6 +6,8 @@ import dev.guildhall.bus.Sleeper;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.module.GuildModule;
+import dev.guildhall.core.module.ModuleEnvironment;
+import dev.guildhall.core.module.ModuleProvider;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.discord.DiscordConnection;
 import dev.guildhall.discord.DiscordSettings;
@@ -20,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Standalone mode, wired top to bottom: SQLite (or PostgreSQL) store, in-process bus, the Discord connection (real
@@ -37,15 +40,18 @@ public final class Standalone implements Running {
     private final WebServer web;
     private final PluginModules plugins;
 
-    private Standalone(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
+    private Standalone(AppConfig config, Clock clock, Function<ModuleEnvironment, List<GuildModule>> extraFeatures) {
         try {
             sandbox = config.discord().token().isEmpty() ? Optional.of(own(Sandbox.start(sandboxOnly(config).sandbox())))
                     : Optional.empty();
             store = own(Store.open(config.store(), clock));
             PrometheusMeterRegistry metrics = Metrics.newRegistry();
             own(metrics::close);
-            InProcessBus bus = own(new InProcessBus(RetryPolicy.DEFAULT, DeadLetterMetrics.countingAndLogging(metrics),
-                    Sleeper.system(), InProcessBus.DEFAULT_DRAIN_TIMEOUT));
+            // a due timer is deleted only once the bus is done with it, so a crash cannot drop it from memory
+            AwaitedTimers awaited = new AwaitedTimers();
+            InProcessBus bus = own(new InProcessBus(RetryPolicy.DEFAULT,
+                    awaited.deadLetters(DeadLetterMetrics.countingAndLogging(metrics)), Sleeper.system(),
+                    InProcessBus.DEFAULT_DRAIN_TIMEOUT));
             GuildFilter filter = new GuildFilter(config.discord().devGuild());
             discord = own(DiscordConnection.connect(
                     sandbox.map(Sandbox::discordSettings).orElseGet(() -> settingsFor(config))
@@ -53,10 +59,10 @@ public final class Standalone implements Running {
                 if (filter.accepts(envelope)) bus.publish(envelope);
             }));
             // modules act through the outbox, so their actions commit with their writes, as in a worker
-            LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions());
+            LocalOutbox port = new LocalOutbox(discord.port(), store.executedActions(), metrics);
             // due timers travel the bus like Discord's events, so a guild's events stay in one order
             DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock, TimerSettings.defaults(),
-                    bus::publish));
+                    awaited.sink(bus)));
             Modules modules = Modules.wire(store, port, timers, clock, extraFeatures);
             ModuleRegistry registry = modules.registry();
             CommandSync commandSync = new CommandSync(registry, store.commandSyncs(), port);
@@ -64,8 +70,13 @@ public final class Standalone implements Running {
             plugins.loadAll();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
-            bus.subscribe(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
-                    DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR)));
+            bus.subscribe(awaited.handler(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
+                    DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR))));
+            // before timers fire: a timer whose unit committed but was not deleted fires again, and would deliver the
+            // same unit's actions concurrently; Discord does not send a new process the previous one's interactions
+            UndeliveredActions.deliver(store.envelopeLedger(), store.executedActions(), port, clock, metrics);
+            // standalone alone fires this database's timers: one a killed process had picked is fired again now
+            timers.releasePicksOfStoppedProcesses();
             timers.start();
             own(Retention.daily(store, () -> registry, clock, true));
             web = own(WebServer.start(config.web(), metrics, List.of(
@@ -81,12 +92,17 @@ public final class Standalone implements Running {
     }
 
     public static Standalone start(AppConfig config, Clock clock) {
-        return new Standalone(config, clock, List.of());
+        return new Standalone(config, clock, environment -> List.of());
     }
 
     /** With feature modules besides the built-in ones; for tests that need a module of their own. */
     static Standalone start(AppConfig config, Clock clock, List<GuildModule> extraFeatures) {
-        return new Standalone(config, clock, extraFeatures);
+        return new Standalone(config, clock, environment -> extraFeatures);
+    }
+
+    /** With one more feature module, built by its provider as a class-path module is; for tests' own modules. */
+    static Standalone start(AppConfig config, Clock clock, ModuleProvider extraFeature) {
+        return new Standalone(config, clock, environment -> List.of(extraFeature.create(environment)));
     }
 
     /**

@@ -71,7 +71,7 @@ class StandaloneExactlyOnceTest {
     @Test
     void aRetriedOrRepublishedEnvelopeDoublesNothing() throws Exception {
         try (Store store = Store.open(StoreSettings.sqlite(dir.resolve("guildhall.db")), clock)) {
-            LocalOutbox outbox = new LocalOutbox(discord, store.executedActions());
+            LocalOutbox outbox = new LocalOutbox(discord, store.executedActions(), new SimpleMeterRegistry());
             Poster steady = new Poster("steady", store.moduleSettings(), 0);
             Poster flaky = new Poster("flaky", store.moduleSettings(), 1);
             ModuleRegistry registry = new ModuleRegistry(List.of(steady, flaky));

@@ -37,11 +37,21 @@ public final class EnvelopeLedger {
             UPDATE processed_event SET actions = :actions WHERE guild_id = :guild AND event_id = :event""";
     private static final String FIND = "SELECT actions FROM processed_event WHERE guild_id = :guild AND event_id = :event";
     private static final String PURGE = "DELETE FROM processed_event WHERE processed_at < :cutoff";
+    private static final String WITH_ACTIONS_SINCE = """
+            SELECT guild_id, event_id, actions FROM processed_event WHERE processed_at >= :since AND actions <> '[]'
+            ORDER BY processed_at""";
     private static final TypeReference<List<String>> ACTIONS = new TypeReference<>() {};
 
     /** Whether the handler ran now ({@code false}: it ran before) and the actions it produced then or now. */
     public record Outcome(boolean handledNow, List<String> actions) {
         public Outcome {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** A committed envelope (or unit) and the actions it stored. */
+    public record StoredUnit(GuildId guild, String envelopeId, List<String> actions) {
+        public StoredUnit {
             actions = List.copyOf(actions);
         }
     }
@@ -104,6 +114,26 @@ public final class EnvelopeLedger {
             return jdbi.withHandle(handle -> handle.createUpdate(PURGE).bind("cutoff", cutoff.toEpochMilli()).execute());
         } catch (JdbiException e) {
             throw new StoreException(kindOf(e), "could not purge handled-envelope records", e);
+        }
+    }
+
+    /**
+     * The committed envelopes claimed at or after {@code since} that stored at least one action, oldest first: what a
+     * process that executes its own stored actions checks at start-up, since it may have died before executing them.
+     * Not scoped by a guild on purpose: a sweep over every guild.
+     */
+    public List<StoredUnit> storedActionsSince(Instant since) {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(WITH_ACTIONS_SINCE)
+                    .bind("since", since.toEpochMilli())
+                    .map((rows, context) -> {
+                        GuildId guild = GuildId.of(rows.getLong("guild_id"));
+                        String envelopeId = rows.getString("event_id");
+                        return new StoredUnit(guild, envelopeId, decode(guild, envelopeId, rows.getString("actions")));
+                    })
+                    .list());
+        } catch (JdbiException e) {
+            throw new StoreException(kindOf(e), "could not read the stored actions of recent envelopes", e);
         }
     }
 

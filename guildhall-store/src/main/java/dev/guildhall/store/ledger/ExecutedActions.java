@@ -8,6 +8,7 @@ import org.jdbi.v3.core.JdbiException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The ids of actions already executed, on the {@code executed_action} table: what lets a process that executes its
@@ -20,6 +21,8 @@ public final class ExecutedActions {
     private static final String RECORD = """
             INSERT INTO executed_action (guild_id, action_id, executed_at) VALUES (:guild, :action, :at)
             ON CONFLICT (guild_id, action_id) DO NOTHING""";
+    private static final String SINCE = """
+            SELECT guild_id, action_id FROM executed_action WHERE executed_at >= :since""";
     private static final String PURGE = "DELETE FROM executed_action WHERE executed_at < :cutoff";
 
     private final Jdbi jdbi;
@@ -57,6 +60,20 @@ public final class ExecutedActions {
                     .execute());
         } catch (JdbiException e) {
             throw new StoreException(kindOf(e), "could not record that action " + actionId + " was executed", e);
+        }
+    }
+
+    /** An action recorded as executed, in its guild. */
+    public record Executed(GuildId guild, String actionId) {}
+
+    /** The actions recorded as executed at or after {@code since}, read at once rather than one query per action. */
+    public Set<Executed> executedSince(Instant since) {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(SINCE).bind("since", since.toEpochMilli())
+                    .map((rows, context) -> new Executed(GuildId.of(rows.getLong("guild_id")), rows.getString("action_id")))
+                    .set());
+        } catch (JdbiException e) {
+            throw new StoreException(kindOf(e), "could not read the recently executed actions", e);
         }
     }
 

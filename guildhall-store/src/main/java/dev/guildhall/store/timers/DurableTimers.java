@@ -14,10 +14,14 @@ import dev.guildhall.core.event.Envelope;
 import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.port.Timers;
+import dev.guildhall.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +45,16 @@ public final class DurableTimers implements Timers, AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
+    private static final String RELEASE_PICKS = """
+            UPDATE scheduled_tasks SET picked = ?, picked_by = NULL, last_heartbeat = NULL, version = version + 1
+            WHERE task_name = ? AND picked = ?""";
+
     private final Scheduler scheduler;
     private final OneTimeTask<Long> task;
+    private final DataSource dataSource;
 
     private DurableTimers(DataSource dataSource, Clock clock, TimerSettings settings, Consumer<Envelope> sink) {
+        this.dataSource = dataSource;
         this.task = new OneTimeTask<>(TASK_NAME, Long.class,
                 // the sink is the bus: if it refuses, try again a little later, then less and less often
                 new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY)) {
@@ -76,6 +86,27 @@ public final class DurableTimers implements Timers, AutoCloseable {
 
     public void start() {
         scheduler.start();
+    }
+
+    /**
+     * Makes every timer that a process picked and never finished (it was killed while firing it) pickable again, so it
+     * fires at once instead of after db-scheduler's dead-execution detection, some minutes later. Only for a process
+     * that alone fires this database's timers (standalone), at its start-up: where several fire them, a live process's
+     * picks look the same. Returns how many it released.
+     */
+    public int releasePicksOfStoppedProcesses() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(RELEASE_PICKS)) {
+            release.setBoolean(1, false);
+            release.setString(2, TASK_NAME);
+            release.setBoolean(3, true);
+            int released = release.executeUpdate();
+            if (released > 0) log.info("{} timer(s) picked by a stopped process fire again now", released);
+            return released;
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.QUERY_FAILED,
+                    "could not release the timers of stopped processes", e);
+        }
     }
 
     @Override

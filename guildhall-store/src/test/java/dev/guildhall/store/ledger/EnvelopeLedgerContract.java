@@ -242,6 +242,25 @@ abstract class EnvelopeLedgerContract {
     }
 
     @Test
+    void recentEnvelopesWithStoredActionsAndRecentlyExecutedActionsAreReadInOneSweep() throws Exception {
+        ledger().process(GUILD, "old", () -> List.of("a"));
+        store.executedActions().record(GUILD, "old/1");
+        clock.advance(Duration.ofHours(2));
+        Instant since = clock.instant();
+        ledger().process(GUILD, "quiet", List::of);
+        ledger().process(GUILD, "recent", () -> List.of("b", "c"));
+        clock.advance(Duration.ofSeconds(1));
+        ledger().process(OTHER_GUILD, "recent", () -> List.of("d"));
+        store.executedActions().record(GUILD, "recent/1");
+
+        assertThat(ledger().storedActionsSince(since)).as("oldest first; none without actions").containsExactly(
+                new EnvelopeLedger.StoredUnit(GUILD, "recent", List.of("b", "c")),
+                new EnvelopeLedger.StoredUnit(OTHER_GUILD, "recent", List.of("d")));
+        assertThat(store.executedActions().executedSince(since))
+                .containsExactly(new ExecutedActions.Executed(GUILD, "recent/1"));
+    }
+
+    @Test
     void anExecutedActionCannotBeRecordedInsideAnEnvelopesTransaction() {
         assertThatThrownBy(() -> ledger().process(GUILD, "e-1", () -> {
             store.executedActions().record(GUILD, "e-1/1");

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -143,6 +146,39 @@ abstract class DurableTimersContract {
         assertThat(before.count("frolf:reminder", "9")).isZero();
         assertThat(after.count("frolf:reminder", "9")).isEqualTo(1);
         assertThat(after.all()).extracting(Envelope::id).contains("timer:frolf:reminder:9:" + at.toEpochMilli());
+    }
+
+    @Test
+    void aTimerAKilledProcessWasFiringFiresOnceItsPickIsReleased() throws Exception {
+        Store store = own(Store.open(settings, clock));
+        DurableTimers.create(store.dataSource(), clock, new TimerSettings(POLL, "w-killed"), new Fired())
+                .schedule(GUILD, "frolf:reminder", "5", START);
+        // what a process leaves when it is killed while firing: the timer picked by it, its heartbeat going stale
+        try (Connection connection = store.dataSource().getConnection();
+             PreparedStatement pick = connection.prepareStatement(
+                     "UPDATE scheduled_tasks SET picked = ?, picked_by = ?, last_heartbeat = ?")) {
+            pick.setBoolean(1, true);
+            pick.setString(2, "w-killed");
+            pick.setTimestamp(3, Timestamp.from(START));
+            assertThat(pick.executeUpdate()).isEqualTo(1);
+        }
+        Fired unreleased = new Fired();
+        try (DurableTimers timers = DurableTimers.create(store.dataSource(), clock, new TimerSettings(POLL, "w-plain"),
+                unreleased)) {
+            timers.start();
+            awaitPollPast(timers, unreleased);
+        }
+        assertThat(unreleased.count("frolf:reminder", "5")).as("still picked by the killed process").isZero();
+
+        Fired fired = new Fired();
+        DurableTimers timers = own(DurableTimers.create(store.dataSource(), clock,
+                new TimerSettings(POLL, "w-restarted"), fired));
+        assertThat(timers.releasePicksOfStoppedProcesses()).isEqualTo(1);
+        timers.start();
+        fired.awaitFired("frolf:reminder", "5");
+        awaitPollPast(timers, fired);
+
+        assertThat(fired.count("frolf:reminder", "5")).isEqualTo(1);
     }
 
     @Test
