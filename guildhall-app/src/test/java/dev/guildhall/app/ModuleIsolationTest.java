@@ -11,6 +11,8 @@ import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.event.GuildSnapshot;
 import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.id.UserId;
+import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.module.ModuleRegistry;
@@ -70,7 +72,7 @@ class ModuleIsolationTest {
             ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), gateway, dispatcher,
                     DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
             Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(),
-                    new GuildEvent.TimerFired("tick", "1"), Map.of());
+                    new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(1), UserId.of(1), "tick"), Map.of());
 
             assertThatThrownBy(() -> handler.handle(envelope)).hasMessage("shaky fails on attempt 1");
             assertThat(count(store, steady)).isEqualTo(1);

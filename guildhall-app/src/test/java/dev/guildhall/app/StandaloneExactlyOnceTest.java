@@ -14,6 +14,7 @@ import dev.guildhall.core.event.GuildEvent;
 import dev.guildhall.core.event.GuildSnapshot;
 import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleContext;
@@ -79,7 +80,7 @@ class StandaloneExactlyOnceTest {
                     DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), outbox));
             ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), outbox, dispatcher,
                     DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
-            Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(), new GuildEvent.TimerFired("tick", "1"),
+            Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(), new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(1), UserId.of(1), "tick"),
                     Map.of());
 
             handleOnBus(handler, envelope);

@@ -130,6 +130,7 @@ public final class Dispatcher {
         }
         List<Unit> units = new ArrayList<>();
         for (GuildModule module : active) {
+            if (!wants(module, envelope.event())) continue;
             units.add(new Unit(envelope.id() + "@" + module.id(), () -> {
                 module.handle(context(envelope, config, PermissionLevel.EVERYONE), envelope.event());
                 outcome.value = "ok";
@@ -142,6 +143,15 @@ public final class Dispatcher {
         }
         if (units.isEmpty()) outcome.value = "ok";
         return units;
+    }
+
+    /** Whether the module takes this (non-interaction) event: see {@link GuildModule#events()}. */
+    static boolean wants(GuildModule module, GuildEvent event) {
+        if (event instanceof GuildEvent.TimerFired timer && !timer.name().equals(module.id())
+                && !timer.name().startsWith(module.id() + ":")) {
+            return false;
+        }
+        return module.events().stream().anyMatch(kind -> kind.isInstance(event));
     }
 
     private String route(Envelope envelope, InteractionEvent interaction, List<GuildModule> active,

@@ -7,6 +7,7 @@ import dev.guildhall.core.settings.ModuleSettings;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A feature a guild can use, whole: its commands, the components (buttons, modals) it answers, its event handler,
@@ -57,6 +58,16 @@ public interface GuildModule {
     /** False for modules a guild cannot switch off (setup itself). */
     default boolean canBeDisabled() {
         return true;
+    }
+
+    /**
+     * The kinds of events besides interactions (which reach the module that owns the command or component) that the
+     * module handles; no other reaches it, and a guild event no enabled module wants costs nothing. A
+     * {@link GuildEvent.TimerFired} reaches only the module whose id its name starts with ({@code id} or
+     * {@code id:...}), and only if it lists {@code TimerFired}. The default is every kind.
+     */
+    default Set<Class<? extends GuildEvent>> events() {
+        return Set.of(GuildEvent.class);
     }
 
     /** The channels and roles the module needs in a guild that enables it; keys start with {@code id() + "."}. */

@@ -14,6 +14,7 @@ import dev.guildhall.core.event.Invoker;
 import dev.guildhall.core.guild.GuildConfig;
 import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
+import dev.guildhall.core.id.MessageId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.module.ModuleContext;
@@ -73,7 +74,7 @@ class DispatcherUnitsTest {
 
     @Test
     void aModuleThatFailsDoesNotMakeTheOthersRunAgainWhenTheEventIsRetried() throws Exception {
-        Envelope envelope = envelope("e-1", new GuildEvent.TimerFired("tick", "1"));
+        Envelope envelope = envelope("e-1", new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(1), UserId.of(1), "tick"));
 
         assertThatThrownBy(() -> dispatcher.dispatch(envelope, once)).hasMessage("beta fails its first time");
         dispatcher.dispatch(envelope, once);
@@ -91,7 +92,7 @@ class DispatcherUnitsTest {
         Counting failing = new Counting("failing", 1);
         Dispatcher three = dispatcher(new ModuleRegistry(List.of(failing, gamma)));
 
-        assertThatThrownBy(() -> three.dispatch(envelope("e-2", new GuildEvent.TimerFired("tick", "2")), once))
+        assertThatThrownBy(() -> three.dispatch(envelope("e-2", new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(2), UserId.of(1), "tick")), once))
                 .hasMessage("failing fails its first time");
 
         assertThat(gamma.handled).isEqualTo(1);
@@ -113,7 +114,7 @@ class DispatcherUnitsTest {
 
     @Test
     void anEnvelopeWhoseUnitsAllRanBeforeIsObservedAsReplayed() throws Exception {
-        Envelope envelope = envelope("e-4", new GuildEvent.TimerFired("tick", "4"));
+        Envelope envelope = envelope("e-4", new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(4), UserId.of(1), "tick"));
         finished.addAll(List.of("e-4@alpha", "e-4@beta"));
 
         dispatcher.dispatch(envelope, once);

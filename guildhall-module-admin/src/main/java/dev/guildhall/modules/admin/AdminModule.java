@@ -13,6 +13,7 @@ import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.modules.setup.SetupService;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,6 +63,11 @@ public final class AdminModule implements GuildModule {
     @Override public String version() { return "1.0.0"; }
 
     @Override public List<CommandSpec> commands() { return List.of(MODULES, CONFIG); }
+
+    /** Only these besides its own commands and components. */
+    @Override public Set<Class<? extends GuildEvent>> events() {
+        return Set.of();
+    }
 
     @Override public boolean canBeDisabled() { return false; }
 

@@ -15,6 +15,7 @@ import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.module.ModuleRegistry;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,12 @@ public final class SetupModule implements GuildModule {
     @Override public List<ComponentSpec> components() {
         return List.of(new ComponentSpec(SetupForm.CUSTOM_ID, PermissionLevel.ADMIN),
                 new ComponentSpec("setup:reset:", PermissionLevel.ADMIN));
+    }
+
+    /** Only these besides its own commands and components. */
+    @Override public Set<Class<? extends GuildEvent>> events() {
+        return Set.of(GuildEvent.GuildJoined.class, GuildEvent.GuildLeft.class, GuildEvent.ChannelDeleted.class,
+                GuildEvent.RoleDeleted.class);
     }
 
     @Override public boolean canBeDisabled() { return false; }

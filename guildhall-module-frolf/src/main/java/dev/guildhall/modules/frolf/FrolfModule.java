@@ -26,6 +26,7 @@ import dev.guildhall.modules.frolf.tags.TagsFeature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -89,6 +90,11 @@ public final class FrolfModule implements GuildModule {
 
     @Override public List<String> checkSettings(ModuleSettings candidate) { return FrolfSettings.problems(candidate); }
 
+    /** Only these besides its own commands and components. */
+    @Override public Set<Class<? extends GuildEvent>> events() {
+        return Set.of(GuildEvent.ReactionAdded.class, GuildEvent.TimerFired.class);
+    }
+
     @Override public List<ResourceSpec> resources() { return FrolfResources.ALL; }
 
     @Override public Optional<String> migrations() { return Optional.of("db/modules/frolf"); }
@@ -106,8 +112,6 @@ public final class FrolfModule implements GuildModule {
 
     @Override
     public void handle(ModuleContext context, GuildEvent event) {
-        // Plain messages are the busiest events and no frolf feature reads them: skip the settings load.
-        if (event instanceof GuildEvent.MessagePosted) return;
         if (event instanceof GuildEvent.ReactionAdded reaction && signup.reacted(context, reaction)) return;
         FrolfSettings current = FrolfSettings.from(settings.load(context.guild(), this));
         if (!rounds.handle(context, event, current)) tags.handle(context, event, current);
