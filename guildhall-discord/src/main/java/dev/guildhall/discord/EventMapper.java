@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
  */
 final class EventMapper {
     private final Clock clock;
+    private final GatewaySessions sessions = new GatewaySessions();
 
     EventMapper(Clock clock) {
         this.clock = clock;
@@ -83,7 +84,7 @@ final class EventMapper {
         var message = e.getMessage();
         GuildEvent posted = new GuildEvent.MessagePosted(ChannelId.of(e.getChannel().getIdLong()),
                 MessageId.of(message.getIdLong()), UserId.of(e.getAuthor().getIdLong()), message.getContentRaw());
-        String id = EnvelopeIds.derive(posted.kind(), e.getGuild().getIdLong(), shard(e), e.getResponseNumber(),
+        String id = EnvelopeIds.derive(posted.kind(), e.getGuild().getIdLong(), shard(e), position(e),
                 message.getIdLong());
         return Optional.of(envelope(id, e.getGuild(), e, message.getTimeCreated().toInstant(), posted));
     }
@@ -93,7 +94,7 @@ final class EventMapper {
         String emoji = e.getEmoji().getAsReactionCode();
         GuildEvent added = new GuildEvent.ReactionAdded(ChannelId.of(e.getChannel().getIdLong()),
                 MessageId.of(e.getMessageIdLong()), UserId.of(e.getUserIdLong()), emoji);
-        String id = EnvelopeIds.derive(added.kind(), e.getGuild().getIdLong(), shard(e), e.getResponseNumber(), emoji,
+        String id = EnvelopeIds.derive(added.kind(), e.getGuild().getIdLong(), shard(e), position(e), emoji,
                 e.getMessageIdLong(), e.getUserIdLong());
         return Optional.of(envelope(id, e.getGuild(), e, clock.instant(), added));
     }
@@ -147,7 +148,7 @@ final class EventMapper {
     }
 
     private Optional<Envelope> gateway(Event event, Guild guild, GuildEvent mapped, long... entities) {
-        String id = EnvelopeIds.derive(mapped.kind(), guild.getIdLong(), shard(event), event.getResponseNumber(), entities);
+        String id = EnvelopeIds.derive(mapped.kind(), guild.getIdLong(), shard(event), position(event), entities);
         return Optional.of(envelope(id, guild, event, clock.instant(), mapped));
     }
 
@@ -157,6 +158,10 @@ final class EventMapper {
 
     private static boolean isSelf(GenericEvent event, long userId) {
         return event.getJDA().getSelfUser().getIdLong() == userId;
+    }
+
+    private String position(GenericEvent event) {
+        return sessions.position(shard(event), event.getResponseNumber());
     }
 
     private static int shard(GenericEvent event) {
