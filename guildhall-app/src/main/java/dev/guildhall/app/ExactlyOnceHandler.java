@@ -2,6 +2,9 @@ package dev.guildhall.app;
 
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.event.Envelope;
+import dev.guildhall.core.port.GuildConfigStore;
+import dev.guildhall.core.port.HandlerUnavailable;
+import dev.guildhall.store.StoreFailures;
 import dev.guildhall.core.port.Bus;
 import dev.guildhall.store.ledger.EnvelopeLedger;
 import org.slf4j.Logger;
@@ -19,12 +22,15 @@ final class ExactlyOnceHandler implements Bus.EnvelopeHandler {
     private static final Logger log = LoggerFactory.getLogger(ExactlyOnceHandler.class);
 
     private final EnvelopeLedger ledger;
+    private final GuildConfigStore configs;
     private final ActionOutbox outbox;
     private final Dispatcher dispatcher;
     private final DatabaseBreaker breaker;
 
-    ExactlyOnceHandler(EnvelopeLedger ledger, ActionOutbox outbox, Dispatcher dispatcher, DatabaseBreaker breaker) {
+    ExactlyOnceHandler(EnvelopeLedger ledger, GuildConfigStore configs, ActionOutbox outbox, Dispatcher dispatcher,
+                       DatabaseBreaker breaker) {
         this.ledger = ledger;
+        this.configs = configs;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.breaker = breaker;
@@ -32,7 +38,18 @@ final class ExactlyOnceHandler implements Bus.EnvelopeHandler {
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        dispatcher.dispatch(envelope, unit -> runOnce(envelope, unit));
+        // The dispatcher reads the guild's configuration before any unit runs: read it through the breaker first, so
+        // an unreachable database holds the envelope (HandlerUnavailable) instead of counting a failed delivery, and
+        // an open breaker holds it without waiting for a connection. The dispatcher then finds it in the cache.
+        breaker.call(() -> configs.find(envelope.guild()));
+        try {
+            dispatcher.dispatch(envelope, unit -> runOnce(envelope, unit));
+        } catch (HandlerUnavailable e) {
+            throw e;
+        } catch (Exception e) {
+            if (StoreFailures.isUnavailable(e)) throw new HandlerUnavailable("the database is unreachable", e);
+            throw e;
+        }
     }
 
     private void runOnce(Envelope envelope, Dispatcher.Unit unit) throws Exception {

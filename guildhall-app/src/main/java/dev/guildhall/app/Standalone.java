@@ -70,7 +70,7 @@ public final class Standalone implements Running {
             plugins.loadAll();
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), port, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
-            bus.subscribe(awaited.handler(new ExactlyOnceHandler(store.envelopeLedger(), port, dispatcher,
+            bus.subscribe(awaited.handler(new ExactlyOnceHandler(store.envelopeLedger(), store.guildConfigs(), port, dispatcher,
                     DatabaseBreaker.create(metrics, Worker.BREAKER_OPEN_FOR))));
             // before timers fire: a timer whose unit committed but was not deleted fires again, and would deliver the
             // same unit's actions concurrently; Discord does not send a new process the previous one's interactions

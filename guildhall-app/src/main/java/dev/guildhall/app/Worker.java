@@ -77,7 +77,7 @@ public final class Worker implements Running {
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), discord, clock,
                     Metrics.dispatchObserver(metrics), commandSync);
             DatabaseBreaker breaker = DatabaseBreaker.create(metrics, BREAKER_OPEN_FOR);
-            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), new NatsOutbox(discord),
+            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), store.guildConfigs(), new NatsOutbox(discord),
                     dispatcher, breaker);
             // another worker's committed change reached us before this envelope did: apply it before reading
             bus.subscribe(envelope -> {

@@ -29,6 +29,8 @@ import java.util.Optional;
 final class CrashProbeModule implements GuildModule {
     static final Duration TIMER_LEAD = Duration.ofSeconds(2);
     static final String REACTION = "✅";
+    /** Named after the module, as a timer must be to reach it. */
+    static final String TIMER = "crashprobe:crash";
     private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("crash", "Writes two rows and posts",
             PermissionLevel.EVERYONE, List.of(OptionSpec.of("n", "the command's number", OptionSpec.Type.INTEGER, true))));
 
@@ -58,7 +60,7 @@ final class CrashProbeModule implements GuildModule {
                 insert("INSERT INTO crash_probe_order (guild_id, n) VALUES (?, ?)", context.guild(), n);
                 insert("INSERT INTO crash_probe_receipt (guild_id, n) VALUES (?, ?)", context.guild(), n);
                 if (setsTimer(n)) {
-                    environment.timers().schedule(context.guild(), "crash", Long.toString(n),
+                    environment.timers().schedule(context.guild(), TIMER, Long.toString(n),
                             environment.clock().instant().plus(TIMER_LEAD));
                 }
                 var channel = slash.interaction().channel();
@@ -67,7 +69,7 @@ final class CrashProbeModule implements GuildModule {
                 context.act(new Action.AddReaction(context.guild(), channel, posted, REACTION));
                 context.replyEphemeral(slash, "crashed " + n);
             }
-            case GuildEvent.TimerFired timer when timer.name().equals("crash") -> {
+            case GuildEvent.TimerFired timer when timer.name().equals(TIMER) -> {
                 try (Connection connection = environment.database().getConnection();
                      PreparedStatement insert = connection.prepareStatement(
                              "INSERT INTO crash_probe_timer (guild_id, n, fired_at) VALUES (?, ?, ?)")) {

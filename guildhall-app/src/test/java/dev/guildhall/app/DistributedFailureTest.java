@@ -171,7 +171,7 @@ class DistributedFailureTest {
         GuildId guild = GuildId.of(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60));
         try (JetStreamBus bus = cluster.bus()) {
             bus.publish(new Envelope("probe-fail:" + guild, guild, 0, Instant.now(),
-                    new GuildEvent.TimerFired("probe-fail", "1"), Map.of()));
+                    new GuildEvent.TimerFired("probe:fail", "1"), Map.of()));
         }
 
         String listed = ClusterHarness.eventually(() -> cluster.cli("dlq", "list", "--guild", guild.toString()),

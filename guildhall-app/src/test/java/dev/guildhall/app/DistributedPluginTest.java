@@ -159,7 +159,7 @@ class DistributedPluginTest {
         dropPollJar("3.0.0", Map.of("db/modules/poll/V2__poll_closed.sql", V2,
                 "db/modules/poll/V3__broken.sql", "CREATE TABLE (;"));
         assertThat(cli(first, "modules", "reload", "poll"))
-                .startsWith("1 guildhall: plugin poll refused: could not apply the migrations of module poll");
+                .startsWith("1 guildhall: Plugin poll refused: could not apply the migrations of module poll");
         assertThat(listed(first)).contains("version 2.0.0");
         pollOnBothWorkers(guild, "2.0.0");
         assertThat(listed(second)).contains("version 2.0.0");

@@ -69,7 +69,7 @@ class ModuleIsolationTest {
             ModuleRegistry registry = new ModuleRegistry(List.of(steady, shaky));
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), gateway, clock,
                     DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), gateway));
-            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), gateway, dispatcher,
+            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), store.guildConfigs(), gateway, dispatcher,
                     DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
             Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(),
                     new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(1), UserId.of(1), "tick"), Map.of());

@@ -294,13 +294,13 @@ class PluginEndToEndTest extends EmulatorDriver {
         TestGuild guild = setUpGuild("Operated");
         dropPollJar("poll", "1.0.0", Map.of());
 
-        assertThat(cli("wrong-token", "modules", "load", "poll")).isEqualTo("1 guildhall: the operator token was refused\n");
+        assertThat(cli("wrong-token", "modules", "load", "poll")).isEqualTo("1 guildhall: The operator token was refused.\n");
         assertThat(app.plugins().list()).isEmpty();
 
         assertThat(cli(OPERATOR_TOKEN, "modules", "load", "poll")).isEqualTo("0 loaded poll  module poll  version 1.0.0\n");
         assertThat(cli(OPERATOR_TOKEN, "modules", "list")).isEqualTo("0 poll  module poll  version 1.0.0\n1 plugin(s)\n");
         assertThat(cli(OPERATOR_TOKEN, "modules", "load", "poll"))
-                .isEqualTo("1 guildhall: plugin poll is already loaded; reload it to change its version\n");
+                .isEqualTo("1 guildhall: Plugin poll is already loaded; reload it to change its version.\n");
         assertThat(adminReply(guild, "modules enable", Map.of("module", "poll"))).startsWith("Enabled **poll**");
         eventually(() -> commandNames(guild), names -> names.contains("poll"));
 

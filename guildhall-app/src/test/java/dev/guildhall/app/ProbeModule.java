@@ -91,7 +91,7 @@ final class ProbeModule implements GuildModule {
     public void handle(ModuleContext context, GuildEvent event) throws Exception {
         switch (event) {
             case GuildEvent.TimerFired timer when timer.name().equals("probe") -> numbered(context, Long.parseLong(timer.key()));
-            case GuildEvent.TimerFired timer when timer.name().equals("probe-fail") -> {
+            case GuildEvent.TimerFired timer when timer.name().equals("probe:fail") -> {
                 if (broken) throw new IllegalStateException("probe-fail handler is broken");
                 add(context, "fixed", 1);
             }

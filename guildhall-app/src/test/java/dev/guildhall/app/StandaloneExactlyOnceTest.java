@@ -78,7 +78,7 @@ class StandaloneExactlyOnceTest {
             ModuleRegistry registry = new ModuleRegistry(List.of(steady, flaky));
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), outbox, clock,
                     DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), outbox));
-            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), outbox, dispatcher,
+            ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), store.guildConfigs(), outbox, dispatcher,
                     DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
             Envelope envelope = new Envelope("e-1", GUILD, 0, clock.instant(), new GuildEvent.MessagePosted(ChannelId.of(1), MessageId.of(1), UserId.of(1), "tick"),
                     Map.of());

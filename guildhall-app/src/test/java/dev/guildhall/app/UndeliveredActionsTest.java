@@ -107,7 +107,7 @@ class UndeliveredActionsTest {
         ModuleRegistry registry = new ModuleRegistry(List.of(crier));
         Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), outbox, clock, DispatchObserver.NONE,
                 new CommandSync(registry, store.commandSyncs(), outbox));
-        ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), outbox, dispatcher,
+        ExactlyOnceHandler handler = new ExactlyOnceHandler(store.envelopeLedger(), store.guildConfigs(), outbox, dispatcher,
                 DatabaseBreaker.create(new SimpleMeterRegistry(), Duration.ofSeconds(30)));
         discord.unit = envelope.id();
         if (discord.cutOff.stream().anyMatch(id -> id.startsWith(envelope.id() + "/"))) {
