@@ -1,6 +1,5 @@
 package dev.guildhall.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.guildhall.core.guild.GuildConfig;
@@ -27,24 +26,24 @@ final class CachedGuildConfigStore implements GuildConfigStore {
     static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
 
     private final GuildConfigStore delegate;
-    private final Cache<GuildId, Optional<GuildConfig>> cache;
+    private final ReadThroughCache<GuildId, Optional<GuildConfig>> cache;
     private final LedgerTransactions transactions;
 
     CachedGuildConfigStore(GuildConfigStore delegate, long maxGuilds, Duration expireAfterWrite, Ticker ticker,
                            LedgerTransactions transactions) {
         this.delegate = delegate;
         this.transactions = transactions;
-        this.cache = Caffeine.newBuilder()
+        this.cache = new ReadThroughCache<>(Caffeine.newBuilder()
                 .maximumSize(maxGuilds)
                 .expireAfterWrite(expireAfterWrite)
                 .ticker(ticker)
-                .build();
+                .<GuildId, Optional<GuildConfig>>build());
     }
 
     @Override
     public Optional<GuildConfig> find(GuildId guild) {
         if (transactions.hasUncommittedWrite(guild)) return delegate.find(guild);
-        // the load runs under the entry's lock, so a concurrent save's put lands after it and wins
+        // loaded outside the cache's locks; a save meanwhile keeps the load from being cached
         return cache.get(guild, delegate::find);
     }
 
@@ -81,7 +80,6 @@ final class CachedGuildConfigStore implements GuildConfigStore {
     }
 
     long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
     }
 }

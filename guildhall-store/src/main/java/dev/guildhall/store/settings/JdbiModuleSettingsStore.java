@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.module.GuildModule;
 import dev.guildhall.core.settings.ModuleSettings;
 import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.core.settings.SettingsRejected;
+import dev.guildhall.store.ReadThroughCache;
 import dev.guildhall.store.StoreException;
 import dev.guildhall.store.ledger.LedgerTransactions;
 import org.jdbi.v3.core.Handle;
@@ -53,7 +53,7 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
     private final ObjectReader scalarReader;
     private final SettingsValidator validator;
     private final Clock clock;
-    private final Cache<Key, ModuleSettings> cache;
+    private final ReadThroughCache<Key, ModuleSettings> cache;
     private final LedgerTransactions transactions;
 
     JdbiModuleSettingsStore(Jdbi jdbi, ObjectMapper json, SettingsValidator validator, Clock clock,
@@ -65,7 +65,8 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
         this.scalarReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(expiry).build();
+        this.cache = new ReadThroughCache<>(Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(expiry)
+                .<Key, ModuleSettings>build());
     }
 
     @Override
@@ -76,7 +77,7 @@ final class JdbiModuleSettingsStore implements ModuleSettingsStore {
 
     /** Forgets every cached module's settings of the guild. */
     void invalidate(GuildId guild) {
-        cache.asMap().keySet().removeIf(key -> key.guild().equals(guild));
+        cache.invalidateIf(key -> key.guild().equals(guild));
     }
 
     private ModuleSettings read(GuildId guild, GuildModule module) {
