@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,8 @@ class ReadThroughCacheTest {
         ReadThroughCache<String, String> cache = new ReadThroughCache<>(Caffeine.newBuilder().<String, String>build());
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        // threads of their own: the common pool may have a single thread on a small machine, which the load blocks
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> cache.get("guild", key -> {
             loading.countDown();
             try {
@@ -28,15 +32,16 @@ class ReadThroughCacheTest {
                 Thread.currentThread().interrupt();
             }
             return "stale";
-        }));
+        }), threads);
         assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> cache.put("guild", "written"));
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> cache.put("guild", "written"), threads);
         write.get(10, TimeUnit.SECONDS); // completes while the load still waits
         release.countDown();
 
         assertThat(load.get(10, TimeUnit.SECONDS)).isEqualTo("stale");
         assertThat(cache.get("guild", key -> "reloaded")).isEqualTo("written");
+        threads.shutdown();
     }
 
     @Test
