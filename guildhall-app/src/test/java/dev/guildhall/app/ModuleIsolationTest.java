@@ -2,8 +2,6 @@ package dev.guildhall.app;
 
 import dev.guildhall.core.action.Action;
 import dev.guildhall.core.action.ActionResult;
-import dev.guildhall.core.action.MessageContent;
-import dev.guildhall.core.command.CommandSpec;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.event.Envelope;
@@ -13,12 +11,9 @@ import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.id.MessageId;
-import dev.guildhall.core.module.GuildModule;
-import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.core.port.DispatchObserver;
-import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.MutableClock;
@@ -64,8 +59,8 @@ class ModuleIsolationTest {
     private void failingModuleRepeatsNothingElse(StoreSettings settings) throws Exception {
         try (Store store = Store.open(settings, clock)) {
             GatewayLike gateway = new GatewayLike();
-            Tally steady = new Tally("steady", store.moduleSettings(), 0);
-            Tally shaky = new Tally("shaky", store.moduleSettings(), 1);
+            CountingModule steady = new CountingModule("steady", store.moduleSettings(), 0, false);
+            CountingModule shaky = new CountingModule("shaky", store.moduleSettings(), 1, false);
             ModuleRegistry registry = new ModuleRegistry(List.of(steady, shaky));
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), gateway, clock,
                     DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), gateway));
@@ -92,9 +87,8 @@ class ModuleIsolationTest {
         }
     }
 
-    private static long count(Store store, Tally module) {
-        return store.moduleSettings().load(GUILD, module).value("count")
-                .map(v -> ((Number) v).longValue()).orElse(0L);
+    private static long count(Store store, CountingModule module) {
+        return module.count(GUILD);
     }
 
     /**
@@ -142,47 +136,6 @@ class ModuleIsolationTest {
                 deliveries.add(id);
                 executed.putIfAbsent(id, action.substring(action.indexOf(' ') + 1));
             }
-        }
-    }
-
-    /** Counts timer events in its settings and posts its name; throws its first {@code failures} times, after both. */
-    private static final class Tally implements GuildModule {
-        private final String id;
-        private final ModuleSettingsStore settings;
-        private int failures;
-        int attempts;
-
-        Tally(String id, ModuleSettingsStore settings, int failures) {
-            this.id = id;
-            this.settings = settings;
-            this.failures = failures;
-        }
-
-        @Override public String id() { return id; }
-        @Override public String description() { return "counts timer events"; }
-        @Override public String version() { return "1"; }
-        @Override public List<CommandSpec> commands() { return List.of(); }
-        @Override public boolean canBeDisabled() { return false; }
-
-        @Override
-        public String settingsSchema() {
-            return "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"count\":{\"type\":\"integer\"}}}";
-        }
-
-        @Override
-        public void handle(ModuleContext context, GuildEvent event) {
-            attempts++;
-            long count = count(context) + 1;
-            settings.set(context.guild(), this, "count", Long.toString(count));
-            context.act(new Action.SendMessage(context.guild(), ChannelId.of(9), MessageContent.text(id)));
-            if (failures > 0) {
-                failures--;
-                throw new IllegalStateException(id + " fails on attempt " + attempts);
-            }
-        }
-
-        private long count(ModuleContext context) {
-            return settings.load(context.guild(), this).value("count").map(v -> ((Number) v).longValue()).orElse(0L);
         }
     }
 }

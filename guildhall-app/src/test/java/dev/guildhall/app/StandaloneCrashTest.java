@@ -33,8 +33,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
+import static dev.guildhall.testkit.Conditions.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -252,18 +252,5 @@ class StandaloneCrashTest {
             }
         }
         return counts;
-    }
-
-    private static void awaitUntil(String what, Duration timeout, BooleanSupplier done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not so after " + timeout + ": " + what);
-            try {
-                Thread.sleep(100); // polling interval
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting until " + what, e);
-            }
-        }
     }
 }

@@ -5,8 +5,6 @@ import dev.guildhall.bus.InProcessBus;
 import dev.guildhall.bus.RetryPolicy;
 import dev.guildhall.core.action.Action;
 import dev.guildhall.core.action.ActionResult;
-import dev.guildhall.core.action.MessageContent;
-import dev.guildhall.core.command.CommandSpec;
 import dev.guildhall.core.dispatch.CommandSync;
 import dev.guildhall.core.dispatch.Dispatcher;
 import dev.guildhall.core.event.Envelope;
@@ -16,12 +14,9 @@ import dev.guildhall.core.id.ChannelId;
 import dev.guildhall.core.id.GuildId;
 import dev.guildhall.core.id.UserId;
 import dev.guildhall.core.id.MessageId;
-import dev.guildhall.core.module.GuildModule;
-import dev.guildhall.core.module.ModuleContext;
 import dev.guildhall.core.module.ModuleRegistry;
 import dev.guildhall.core.port.DiscordPort;
 import dev.guildhall.core.port.DispatchObserver;
-import dev.guildhall.core.settings.ModuleSettingsStore;
 import dev.guildhall.store.Store;
 import dev.guildhall.store.StoreSettings;
 import dev.guildhall.testkit.MutableClock;
@@ -73,8 +68,8 @@ class StandaloneExactlyOnceTest {
     void aRetriedOrRepublishedEnvelopeDoublesNothing() throws Exception {
         try (Store store = Store.open(StoreSettings.sqlite(dir.resolve("guildhall.db")), clock)) {
             LocalOutbox outbox = new LocalOutbox(discord, store.executedActions(), new SimpleMeterRegistry());
-            Poster steady = new Poster("steady", store.moduleSettings(), 0);
-            Poster flaky = new Poster("flaky", store.moduleSettings(), 1);
+            CountingModule steady = new CountingModule("steady", store.moduleSettings(), 0, true);
+            CountingModule flaky = new CountingModule("flaky", store.moduleSettings(), 1, true);
             ModuleRegistry registry = new ModuleRegistry(List.of(steady, flaky));
             Dispatcher dispatcher = new Dispatcher(registry, store.guildConfigs(), outbox, clock,
                     DispatchObserver.NONE, new CommandSync(registry, store.commandSyncs(), outbox));
@@ -107,8 +102,8 @@ class StandaloneExactlyOnceTest {
         }
     }
 
-    private void assertEachDidItsWorkOnce(Store store, Poster... modules) {
-        for (Poster module : modules) {
+    private void assertEachDidItsWorkOnce(Store store, CountingModule... modules) {
+        for (CountingModule module : modules) {
             assertThat(store.moduleSettings().load(GUILD, module).value("count").map(v -> ((Number) v).longValue()))
                     .as(module.id() + "'s count").contains(1L);
             assertThat(discordDid).as(module.id() + "'s message").filteredOn(a -> a instanceof Action.SendMessage send
@@ -117,48 +112,5 @@ class StandaloneExactlyOnceTest {
         assertThat(discordDid).filteredOn(a -> a instanceof Action.AddReaction).as("one reaction per posted message")
                 .hasSize(modules.length)
                 .extracting(a -> ((Action.AddReaction) a).message()).doesNotHaveDuplicates();
-    }
-
-    /**
-     * Counts timer events in its settings, posts its name and reacts to that message; fails its first
-     * {@code failures} times, after all three.
-     */
-    private static final class Poster implements GuildModule {
-        private final String id;
-        private final ModuleSettingsStore settings;
-        private volatile int failures;
-        volatile int attempts;
-
-        Poster(String id, ModuleSettingsStore settings, int failures) {
-            this.id = id;
-            this.settings = settings;
-            this.failures = failures;
-        }
-
-        @Override public String id() { return id; }
-        @Override public String description() { return "posts on timer events"; }
-        @Override public String version() { return "1"; }
-        @Override public List<CommandSpec> commands() { return List.of(); }
-        @Override public boolean canBeDisabled() { return false; }
-
-        @Override
-        public String settingsSchema() {
-            return "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"count\":{\"type\":\"integer\"}}}";
-        }
-
-        @Override
-        public void handle(ModuleContext context, GuildEvent event) {
-            attempts++;
-            long count = settings.load(context.guild(), this).value("count")
-                    .map(v -> ((Number) v).longValue()).orElse(0L);
-            settings.set(context.guild(), this, "count", Long.toString(count + 1));
-            MessageId posted = MessageId.of(context.act(new Action.SendMessage(context.guild(), CHANNEL,
-                    MessageContent.text(id))).requireCreatedId());
-            context.act(new Action.AddReaction(context.guild(), CHANNEL, posted, "👍"));
-            if (failures > 0) {
-                failures--;
-                throw new IllegalStateException(id + " fails once");
-            }
-        }
     }
 }
