@@ -159,8 +159,9 @@ class StandaloneCrashTest {
                 assertThat(timers.getOrDefault(n, 0)).as("command %d's timer", n).isEqualTo(timer);
             }
             long repeated = reactions.values().stream().filter(count -> count > 1).count();
+            // each guild's lane delivers its actions one at a time, so the kill can catch at most one per guild
             assertThat(repeated).as("stored actions between Discord's answer and their record at the kill")
-                    .isLessThanOrEqualTo(1);
+                    .isLessThanOrEqualTo(GUILDS);
             int handled = orders.size();
             long answers = outcomes.values().stream().filter(o -> o.response().isPresent()).count();
             long orphanMessages = messages.keySet().stream().filter(n -> !orders.containsKey(n)).count();
